@@ -1,0 +1,227 @@
+/**
+ * testsniff's engine: the public face used by the worker, the CLI, the tests and the benchmarks.
+ * Pure TypeScript over web-tree-sitter: no DOM, no Monaco.
+ */
+import { Edit, type Parser, type Point, type Query, type Tree } from 'web-tree-sitter';
+import { createParser, loadPython, type ParserOptions } from './parser';
+import { Analyzer, compareFindings, createErrorQuery, parseErrors, type ParseError } from './runner';
+import { allRules } from './rules';
+import { isEnabled } from './settings';
+import type { Finding, RuleMeta, Settings } from './types';
+import { version } from '../../package.json';
+
+export type * from './types';
+export type { ParseError } from './runner';
+export { applyEdits } from './position';
+export { isEnabled, unknownSelectors } from './settings';
+
+const PAUSE_EVERY_MS = 10;
+
+export const ENGINE_VERSION: string = version;
+
+export interface StreamOptions {
+  /** Asked between chunks: return true to stop the run (a newer edit superseded it). */
+  shouldStop?: () => boolean;
+  /** Called between chunks with the share of the file done (0..1), for progress bars. */
+  onProgress?: (done: number) => void;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  parseErrors: ParseError[];
+}
+
+export interface Doc {
+  readonly text: string;
+  /** Replaces `text[start, end)` (UTF-16 offsets) with `text`, re-parses incrementally, returns all findings. */
+  edit(start: number, end: number, text: string): Finding[];
+  /** Applies the edit to the text and tree only; the next `findings()`/`stream()` analyses. */
+  applyEdit(start: number, end: number, text: string): void;
+  configure(settings: Settings): void;
+  findings(): Finding[];
+  parseErrors(): ParseError[];
+  /** The current findings, handed out as each top-level statement is analysed. */
+  stream(options?: StreamOptions): AsyncGenerator<Finding, void, void>;
+  dispose(): void;
+}
+
+export interface Engine {
+  readonly version: string;
+  readonly rules: readonly RuleMeta[];
+  check(source: string, settings?: Settings): Finding[];
+  analyze(source: string, settings?: Settings): Analysis;
+  open(source: string, settings?: Settings): Doc;
+}
+
+export type EngineOptions = ParserOptions;
+
+export async function createEngine(options: EngineOptions = {}): Promise<Engine> {
+  const language = await loadPython(options);
+  const parser = createParser(language);
+  const analyzer = new Analyzer(language, allRules);
+  const errorQuery = createErrorQuery(language);
+  return new TestsniffEngine(parser, analyzer, errorQuery);
+}
+
+class TestsniffEngine implements Engine {
+  readonly version = ENGINE_VERSION;
+  readonly rules: readonly RuleMeta[] = allRules.map((rule) => rule.meta);
+
+  constructor(
+    private readonly parser: Parser,
+    private readonly analyzer: Analyzer,
+    private readonly errorQuery: Query,
+  ) {}
+
+  check(source: string, settings?: Settings): Finding[] {
+    return this.analyze(source, settings).findings;
+  }
+
+  analyze(source: string, settings?: Settings): Analysis {
+    const doc = this.open(source, settings);
+    try {
+      return { findings: doc.findings(), parseErrors: doc.parseErrors() };
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  open(source: string, settings: Settings = {}): Doc {
+    return new Document(this.parser, this.analyzer, this.errorQuery, source, settings);
+  }
+}
+
+function parse(parser: Parser, text: string, previous?: Tree): Tree {
+  const tree = parser.parse(text, previous ?? null);
+  if (!tree) throw new Error('The parser returned no tree');
+  return tree;
+}
+
+/** Row/column (UTF-16) of an offset, as tree-sitter counts them. */
+function pointAt(text: string, offset: number): Point {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let row = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  return { row, column: offset - lineStart };
+}
+
+function pointAfter(start: Point, inserted: string): Point {
+  const lastNewline = inserted.lastIndexOf('\n');
+  if (lastNewline < 0) return { row: start.row, column: start.column + inserted.length };
+  let rows = 0;
+  for (let i = inserted.indexOf('\n'); i !== -1; i = inserted.indexOf('\n', i + 1)) rows++;
+  return { row: start.row + rows, column: inserted.length - lastNewline - 1 };
+}
+
+class Document implements Doc {
+  private tree: Tree | null;
+  private current: string;
+  private settings: Settings;
+  private cached: Finding[] | null = null;
+
+  constructor(
+    private readonly parser: Parser,
+    private readonly analyzer: Analyzer,
+    private readonly errorQuery: Query,
+    text: string,
+    settings: Settings,
+  ) {
+    this.current = text;
+    this.settings = settings;
+    this.tree = parse(parser, text);
+  }
+
+  get text(): string {
+    return this.current;
+  }
+
+  private get liveTree(): Tree {
+    if (!this.tree) throw new Error('This document was disposed');
+    return this.tree;
+  }
+
+  applyEdit(start: number, end: number, text: string): void {
+    const old = this.current;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= old.length)) {
+      throw new RangeError(`Edit [${start}, ${end}) is outside the document (length ${old.length})`);
+    }
+    const startPosition = pointAt(old, start);
+    const oldEndPosition = pointAt(old, end);
+    const tree = this.liveTree;
+    tree.edit(
+      new Edit({
+        startIndex: start,
+        oldEndIndex: end,
+        newEndIndex: start + text.length,
+        startPosition,
+        oldEndPosition,
+        newEndPosition: pointAfter(startPosition, text),
+      }),
+    );
+    this.current = old.slice(0, start) + text + old.slice(end);
+    this.tree = parse(this.parser, this.current, tree);
+    tree.delete();
+    this.cached = null;
+  }
+
+  edit(start: number, end: number, text: string): Finding[] {
+    this.applyEdit(start, end, text);
+    return this.findings();
+  }
+
+  configure(settings: Settings): void {
+    this.settings = settings;
+    this.cached = null;
+  }
+
+  private enabledRules() {
+    return this.analyzer.rulesFor((meta) => isEnabled(meta, this.settings));
+  }
+
+  findings(): Finding[] {
+    if (!this.cached) {
+      const all: Finding[] = [];
+      for (const batch of this.analyzer.run(this.liveTree, this.current, this.enabledRules())) all.push(...batch.findings);
+      this.cached = all.sort(compareFindings);
+    }
+    return this.cached.slice();
+  }
+
+  parseErrors(): ParseError[] {
+    return parseErrors(this.liveTree, this.errorQuery);
+  }
+
+  async *stream(options: StreamOptions = {}): AsyncGenerator<Finding, void, void> {
+    if (this.cached) {
+      yield* this.cached;
+      return;
+    }
+    const tree = this.liveTree;
+    const text = this.current;
+    const total = Math.max(text.length, 1);
+    const all: Finding[] = [];
+    let lastPause = Date.now();
+    for (const batch of this.analyzer.run(tree, text, this.enabledRules())) {
+      for (const finding of batch.findings) {
+        all.push(finding);
+        yield finding;
+      }
+      options.onProgress?.(Math.min(1, batch.end / total));
+      // Let the host's event loop breathe (a worker must be able to receive "stop" messages).
+      if (Date.now() - lastPause > PAUSE_EVERY_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastPause = Date.now();
+      }
+      if (options.shouldStop?.()) return;
+      // A changed or disposed document makes the rest of this run stale.
+      if (this.current !== text || this.tree !== tree) return;
+    }
+    this.cached = all.sort(compareFindings);
+  }
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = null;
+    this.cached = null;
+  }
+}

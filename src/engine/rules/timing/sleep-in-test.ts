@@ -1,0 +1,105 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import type { Scope } from '../../scope';
+import { definitionOf } from '../../syntax';
+import { enclosingLoop, isBoundedLoop, isSleepCall, sleepsZero } from './sleeps';
+
+/** The nested def is handed to a patch as its replacement: `new=fake` or `side_effect=fake`. */
+function isPatchReplacement(nested: Scope): boolean {
+  const test = nested.testFunction;
+  if (!test || !nested.name) return false;
+  return test.node.descendantsOfType('keyword_argument').some((keyword) => {
+    const name = keyword?.childForFieldName('name')?.text;
+    return (name === 'new' || name === 'side_effect') && keyword?.childForFieldName('value')?.text === nested.name;
+  });
+}
+
+/** A comment on the line right above the statement (or the def) explains the sleep. */
+function hasCommentAbove(node: Node): boolean {
+  let statement: Node | null = node;
+  while (statement && statement.parent && statement.parent.type !== 'block') statement = statement.parent;
+  if (!statement) return false;
+  // tree-sitter puts a comment that opens a block before the block node, so look there too.
+  const previous = statement.previousSibling ?? (statement.parent?.type === 'block' ? statement.parent.previousSibling : null);
+  return previous?.type === 'comment' && previous.endPosition.row >= statement.startPosition.row - 1;
+}
+
+/** A sleep inside a patch replacement, explained by a comment: the test forces a thread interleaving. */
+function isDocumentedRace(call: Node, scope: Scope): boolean {
+  if (scope.kind !== 'function' || scope === scope.testFunction) return false;
+  if (!isPatchReplacement(scope)) return false;
+  const definition = scope.node.parent?.type === 'decorated_definition' ? scope.node.parent : scope.node;
+  return hasCommentAbove(definitionOf(definition)) || hasCommentAbove(call);
+}
+
+function check(call: Node, ctx: RuleContext): void {
+  if (!ctx.scope.inTestCode || !isSleepCall(call, ctx) || sleepsZero(call)) return;
+  const callee = call.childForFieldName('function')?.text ?? 'sleep';
+  if (isDocumentedRace(call, ctx.scope)) {
+    ctx.report({
+      node: call,
+      severity: 'info',
+      message: `\`${callee}()\` forces a race by waiting; order the threads with \`threading.Event\` so the interleaving is certain (a fake clock cannot order threads)`,
+    });
+    return;
+  }
+  const loop = enclosingLoop(call);
+  if (loop && isBoundedLoop(loop)) {
+    ctx.report({
+      node: call,
+      severity: 'info',
+      message: `\`${callee}()\` paces a bounded poll loop; prefer the project's wait helper or an event so the test wakes as soon as the state arrives`,
+    });
+    return;
+  }
+  ctx.report({
+    node: call,
+    message: `\`${callee}()\` in a test waits on the wall clock: slow, and still racy on a loaded CI host; wait for a condition with a deadline or fake the clock`,
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'TIM001',
+    name: 'sleepy-test',
+    family: 'TIM',
+    severity: 'warning',
+    fixable: 'no',
+    summary: 'A test or its setup sleeps on the wall clock.',
+    why:
+      'A sleep guesses how long something takes. On a fast machine it wastes time on every run; on a loaded CI ' +
+      'host the guess is too short and the test fails at random. Sleeps inside helpers and patch replacements ' +
+      'count too. A sleep that paces a bounded poll loop, or that deliberately forces a race and says so in a ' +
+      'comment, is reported as info.',
+    fix:
+      'Wait for the condition itself with a deadline (a helper such as nova\'s `_wait_for_state_change`), order ' +
+      'threads with `threading.Event`, or fake the clock (mock `time`, freezegun, `timeutils.set_time_override`).',
+    bad: [
+      'import time',
+      'import unittest',
+      '',
+      '',
+      'class ServerTest(unittest.TestCase):',
+      '    def test_reboot(self):',
+      '        server = start_server()',
+      '        server.reboot()',
+      '        time.sleep(5)',
+      "        self.assertEqual('ACTIVE', server.status)",
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      '',
+      '',
+      'class ServerTest(unittest.TestCase):',
+      '    def test_reboot(self):',
+      '        server = start_server()',
+      '        server.reboot()',
+      "        server.wait_for_status('ACTIVE', timeout=10)",
+      "        self.assertEqual('ACTIVE', server.status)",
+      '',
+    ].join('\n'),
+    peers: ['PyNose Sleepy Test', 'tsDetect Sleepy Test', 'nova N373'],
+  },
+  visit: { call: check },
+});

@@ -1,0 +1,88 @@
+import { py, ruleTester } from './rule-tester';
+
+ruleTester('TIM001', {
+  valid: [
+    { name: 'sleep outside test code', code: py`
+      import time
+      def wait():
+          time.sleep(1)
+    ` },
+    { name: 'sleep(0) is a yield, not a wait', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def test_a(self):
+              time.sleep(0)
+              self.assertTrue(x)
+    ` },
+    { name: 'a local function called sleep', code: py`
+      import unittest
+      def sleep(n): pass
+      class T(unittest.TestCase):
+          def test_a(self):
+              sleep(3)
+    ` },
+    { name: 'helper method of a test class that is not a test', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def _wait(self):
+              time.sleep(1)
+    ` },
+  ],
+  invalid: [
+    { name: 'time.sleep in a test method, exact range', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def test_a(self):
+              time.sleep(2)
+    `, errors: [{ line: 4, column: 9, endLine: 4, endColumn: 22, severity: 'warning', message: 'wall clock' }] },
+    { name: 'bare sleep imported from time, in setUp', code: py`
+      from time import sleep
+      import unittest
+      class T(unittest.TestCase):
+          def setUp(self):
+              super().setUp()
+              sleep(1)
+    `, errors: [{ line: 6, column: 9, severity: 'warning' }] },
+    { name: 'aliased module and eventlet', code: py`
+      import time as t
+      import eventlet
+      def test_x():
+          t.sleep(1)
+          eventlet.sleep(1)
+    `, errors: [{ line: 4 }, { line: 5 }] },
+    { name: 'a sleep inside a patch replacement function still counts', code: py`
+      import time, unittest
+      from unittest import mock
+      class T(unittest.TestCase):
+          def test_a(self):
+              def slow(*args):
+                  time.sleep(1)
+              with mock.patch('a.b', side_effect=slow):
+                  run()
+    `, errors: [{ line: 6, severity: 'warning' }] },
+    { name: 'a documented race-forcing sleep is info', code: py`
+      import time, unittest
+      from unittest import mock
+      class T(unittest.TestCase):
+          def test_a(self):
+              # Delay the update so the delete wins the race.
+              def slow_update(*args):
+                  time.sleep(0.5)
+              with mock.patch('a.b', new=slow_update):
+                  run()
+    `, errors: [{ line: 7, severity: 'info', message: 'threading.Event' }] },
+    { name: 'a sleep pacing a bounded poll loop is info', code: py`
+      import time
+      def test_poll():
+          for _ in range(10):
+              if done():
+                  break
+              time.sleep(0.1)
+    `, errors: [{ line: 6, severity: 'info', message: 'bounded poll' }] },
+    { name: 'non-ASCII text before the call: UTF-16 columns', code: py`
+      import time
+      def test_x():
+          s = 'é😀'; time.sleep(1)
+    `, errors: [{ line: 3, column: 16, endColumn: 29 }] },
+  ],
+});
