@@ -7,6 +7,7 @@ import { createParser, loadPython, type ParserOptions } from './parser';
 import { Analyzer, compareFindings, createErrorQuery, parseErrors, type ParseError } from './runner';
 import { allRules } from './rules';
 import { isEnabled } from './settings';
+import { recoverTree, type Recovered } from './recover';
 import type { Finding, RuleMeta, Settings } from './types';
 import { version } from '../../package.json';
 
@@ -118,6 +119,8 @@ class Document implements Doc {
   private current: string;
   private settings: Settings;
   private cached: Finding[] | null = null;
+  /** The tree rules run on when the real one holds ERROR nodes (see recover.ts); null: use the real one. */
+  private recovered: Recovered | null | undefined = undefined;
 
   constructor(
     private readonly parser: Parser,
@@ -161,7 +164,20 @@ class Document implements Doc {
     this.current = old.slice(0, start) + text + old.slice(end);
     this.tree = parse(this.parser, this.current, tree);
     tree.delete();
+    this.invalidate();
+  }
+
+  private invalidate(): void {
     this.cached = null;
+    this.recovered?.tree.delete();
+    this.recovered = undefined;
+  }
+
+  /** The tree and text the rules analyse: the recovered ones when the parse has errors. */
+  private analysisTarget(): { tree: Tree; text: string } {
+    const tree = this.liveTree;
+    if (this.recovered === undefined) this.recovered = recoverTree(this.parser, tree, this.current, this.errorQuery);
+    return this.recovered ?? { tree, text: this.current };
   }
 
   edit(start: number, end: number, text: string): Finding[] {
@@ -181,7 +197,8 @@ class Document implements Doc {
   findings(): Finding[] {
     if (!this.cached) {
       const all: Finding[] = [];
-      for (const batch of this.analyzer.run(this.liveTree, this.current, this.enabledRules())) all.push(...batch.findings);
+      const { tree, text } = this.analysisTarget();
+      for (const batch of this.analyzer.run(tree, text, this.enabledRules())) all.push(...batch.findings);
       this.cached = all.sort(compareFindings);
     }
     return this.cached.slice();
@@ -196,8 +213,8 @@ class Document implements Doc {
       yield* this.cached;
       return;
     }
-    const tree = this.liveTree;
-    const text = this.current;
+    const source = this.current;
+    const { tree, text } = this.analysisTarget();
     const total = Math.max(text.length, 1);
     const all: Finding[] = [];
     let lastPause = Date.now();
@@ -214,14 +231,14 @@ class Document implements Doc {
       }
       if (options.shouldStop?.()) return;
       // A changed or disposed document makes the rest of this run stale.
-      if (this.current !== text || this.tree !== tree) return;
+      if (this.current !== source || !this.tree) return;
     }
     this.cached = all.sort(compareFindings);
   }
 
   dispose(): void {
+    this.invalidate();
     this.tree?.delete();
     this.tree = null;
-    this.cached = null;
   }
 }
