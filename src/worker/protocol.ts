@@ -1,0 +1,50 @@
+/**
+ * The plain data that crosses the page <-> worker boundary. Types only: importing this module pulls no
+ * engine code (and so no web-tree-sitter) into the page's bundle.
+ */
+import type { Finding, ParseError, RuleMeta, Settings } from '../engine';
+
+export type { Finding, ParseError, RuleMeta, Settings };
+
+/** Where the worker finds the two WebAssembly files (absolute URLs, resolved by the page). */
+export interface WasmUrls {
+  runtimeWasm: string;
+  grammarWasm: string;
+}
+
+/** One Monaco content change: replace `text[start, end)` (UTF-16 offsets) with `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * How the worker's copy of the text is brought up to date before a run: the whole text (first run, after
+ * a restart or a desync), the edits since the last run (incremental re-parse), or nothing (settings changed).
+ */
+export type TextSync =
+  | { kind: 'full'; text: string }
+  | { kind: 'edits'; changes: TextChange[]; expectedLength: number }
+  | { kind: 'unchanged' };
+
+export type AnalysisEvent =
+  /** Findings of the top-level statements analysed so far; `doneLine` is the last line they cover. */
+  | { kind: 'findings'; run: number; findings: Finding[]; progress: number; doneLine: number }
+  | { kind: 'done'; run: number; parseMs: number; analysisMs: number; parseErrors: ParseError[] }
+  | { kind: 'failed'; run: number; message: string };
+
+export type AnalysisListener = (event: AnalysisEvent) => void;
+
+export interface WorkerInfo {
+  engineVersion: string;
+  rules: RuleMeta[];
+}
+
+/** `started`: the run is under way (its events follow); `needs-full-text`: the edits did not fit, resend. */
+export type RunStart = 'started' | 'needs-full-text';
+
+export interface AnalysisWorkerApi {
+  init(urls: WasmUrls, listener: AnalysisListener): Promise<WorkerInfo>;
+  analyse(run: number, sync: TextSync, settings: Settings): RunStart;
+}
