@@ -1,0 +1,92 @@
+/**
+ * `npm run bench`: speed and memory of the engine on CPython's test suite, with ruff's WebAssembly
+ * build as the reference, all measured side by side in one process. Writes bench/results/latest.{md,json}.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Language, Parser } from 'web-tree-sitter';
+import { createEngine } from '../src/engine';
+import { cpythonTestDir, largestFile, pythonFiles, read } from './corpus';
+import { fmt, stat, time, type Stat } from './stats';
+
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 15);
+const require = createRequire(import.meta.url);
+
+const engine = await createEngine();
+await Parser.init();
+const parser = new Parser();
+parser.setLanguage(await Language.load(new URL('../public/wasm/tree-sitter-python.wasm', import.meta.url)));
+
+const files = pythonFiles(cpythonTestDir());
+const largest = largestFile(files);
+const source = read(largest);
+const lines = source.split('\n').length;
+
+function repeat(action: () => void, runs = REPEAT): Stat {
+  for (let i = 0; i < 3; i++) action(); // warm up
+  return stat(Array.from({ length: runs }, () => time(action)));
+}
+
+// 1. Cold, whole file: a bare parse vs. parse + every default rule.
+const bareParse = repeat(() => parser.parse(source)!.delete());
+const fullCheck = repeat(() => engine.check(source));
+
+// 2. Typing: one character inserted in the middle, until the complete findings are there, vs. ruff.
+const doc = engine.open(source);
+const middle = source.indexOf('\n', Math.floor(source.length / 2)) + 1;
+let typed = 0;
+const typing = repeat(() => {
+  // Alternate insert and delete so the text stays the same size.
+  if (typed++ % 2 === 0) doc.edit(middle, middle, '#');
+  else doc.edit(middle, middle + 1, '');
+});
+doc.dispose();
+
+let ruff: Stat | null = null;
+let ruffVersion = 'not installed';
+try {
+  const wasm = require('@astral-sh/ruff-wasm-nodejs') as typeof import('@astral-sh/ruff-wasm-nodejs');
+  const workspace = new wasm.Workspace({ lint: { select: ['PT', 'S', 'B'] } }, wasm.PositionEncoding.Utf16);
+  ruffVersion = wasm.Workspace.version();
+  ruff = repeat(() => workspace.check(source));
+} catch (error) {
+  console.error(`ruff reference unavailable: ${String(error)}`);
+}
+
+// 3. The whole corpus, file by file, single thread: time and peak resident memory.
+const corpusStart = performance.now();
+let findings = 0;
+let peakRss = process.memoryUsage().rss;
+for (const file of files) {
+  findings += engine.check(read(file)).length;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}
+const corpusMs = performance.now() - corpusStart;
+
+const results = {
+  date: new Date().toISOString(),
+  corpus: { files: files.length, largest, largestLines: lines, findings },
+  coldMs: { parse: bareParse, check: fullCheck, ratio: fullCheck.median / bareParse.median },
+  typingMs: { edit: typing, ruff, ruffVersion, ratio: ruff ? typing.median / ruff.median : null },
+  corpusSingleThreadMs: corpusMs,
+  peakRssMb: peakRss / 2 ** 20,
+};
+
+const table = [
+  `# testsniff benchmark (${results.date})`,
+  '',
+  `Corpus: CPython test suite, ${files.length} files; typing case: \`${largest.split('/').pop()}\` (${lines} lines). Medians of ${REPEAT} runs, (min-max), ms.`,
+  '',
+  '| Measure | testsniff | Reference | Ratio | Target |',
+  '|---|---|---|---|---|',
+  `| Cold whole file: check vs bare parse | ${fmt(fullCheck)} | parse ${fmt(bareParse)} | ${results.coldMs.ratio.toFixed(2)}x | <= 1.3x |`,
+  `| Typing: doc.edit of 1 char vs ruff full lint (PT,S,B) | ${fmt(typing)} | ruff ${ruff ? fmt(ruff) : 'n/a'} | ${results.typingMs.ratio?.toFixed(2) ?? 'n/a'}x | <= 0.33x |`,
+  `| Corpus, single thread (${findings} findings) | ${corpusMs.toFixed(0)} | | | |`,
+  `| Peak RSS over the corpus | ${results.peakRssMb.toFixed(0)} MB | | | <= 300 MB |`,
+  '',
+].join('\n');
+
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(new URL('./results/latest.md', import.meta.url), table);
+console.log(table);
