@@ -3,7 +3,10 @@
  * what a careful reviewer would, at the right lines, and nothing on a clean, well-written one.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { run } from '../../src/cli/main';
+
+const FIXTURE = 'test/fixtures/nova_functional_test.py';
 
 async function jsonOf(path: string): Promise<{ code: number; findings: { rule: string; line: number; severity: string }[]; parseErrors: number }> {
   let stdout = '';
@@ -14,19 +17,26 @@ async function jsonOf(path: string): Promise<{ code: number; findings: { rule: s
 
 describe('a realistic nova functional test', () => {
   it('gets the reviewer notes at the right lines', async () => {
-    const { code, findings, parseErrors } = await jsonOf('test/fixtures/nova_functional_test.py');
+    const { code, findings, parseErrors } = await jsonOf(FIXTURE);
     expect(code).toBe(1);
     expect(parseErrors).toBe(0);
+    // Lines located by their text, so the fixture can be edited without renumbering.
+    const source = readFileSync(FIXTURE, 'utf8').split('\n');
+    const lineOf = (snippet: string, nth = 0): number => {
+      const hits = source.flatMap((text, index) => (text.includes(snippet) ? [index + 1] : []));
+      expect(hits.length, snippet).toBeGreaterThan(nth);
+      return hits[nth]!;
+    };
     expect(findings.map((f) => `${f.rule}@${f.line}`)).toEqual([
-      'FXT002@16', // super(ServerRebuildRaceTest, self).setUp()
-      'FXT001@23', // tearDown never calls super().tearDown()
-      'MCK005@27', // three patches of compute_api.API
-      'TIM001@33', // time.sleep(2)
-      'TIM001@35', // time.sleep(2)
-      'ASR008@38', // assertEqual(len(...), 1)
-      'ASR001@39', // assertTrue(x == None)
-      'ASR002@40', // assertEqual(x, None)
-      'SML003@42', // a test without any assertion
+      `FXT002@${lineOf('super(ServerRebuildRaceTest, self).setUp()')}`,
+      `FXT001@${lineOf('def tearDown(self):')}`, // never calls super().tearDown()
+      `MCK005@${lineOf("@mock.patch.object(compute_api.API, '_record_action_start')")}`, // three patches of one object
+      `TIM001@${lineOf('time.sleep(2)', 0)}`,
+      `TIM001@${lineOf('time.sleep(2)', 1)}`,
+      `ASR008@${lineOf("self.assertEqual(len(server['addresses']), 1)")}`,
+      `ASR001@${lineOf("self.assertTrue(server['OS-EXT-STS:task_state'] == None)")}`,
+      `ASR002@${lineOf("self.assertEqual(server['fault'], None)")}`,
+      `SML003@${lineOf('def test_delete_during_rebuild(self):')}`, // no assertion at all
     ]);
   });
 

@@ -1,7 +1,8 @@
 /** Shared by the timing rules: what a sleep call is, and whether a loop around it is bounded. */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../rule';
-import { callArguments, comparisonOperators, isFalsyLiteral, unwrapParens } from '../../syntax';
+import { isSelfAssert } from '../../semantics';
+import { callArguments, calleeLastName, comparisonOperators, isFalsyLiteral, statements, unwrapParens } from '../../syntax';
 
 /** Qualified names of calls that wait on the wall clock. */
 const SLEEPS = new Set(['time.sleep', 'eventlet.sleep', 'eventlet.greenthread.sleep', 'greenthread.sleep', 'asyncio.sleep']);
@@ -31,12 +32,55 @@ export function isBoundedLoop(loop: Node): boolean {
   if (loop.type !== 'while_statement') return false;
   const condition = loop.childForFieldName('condition');
   if (condition && mentionsBound(condition)) return true;
-  for (const guard of loop.childForFieldName('body')?.descendantsOfType('if_statement') ?? []) {
+  const body = loop.childForFieldName('body');
+  if (condition && countsDown(condition, body)) return true;
+  if (assertsBound(body) || insideTimeoutBlock(loop)) return true;
+  for (const guard of body?.descendantsOfType('if_statement') ?? []) {
     if (!guard) continue;
     const test = guard.childForFieldName('condition');
     if (!test || !mentionsBound(test)) continue;
     const exits = guard.childForFieldName('consequence')?.descendantsOfType(['break_statement', 'raise_statement', 'return_statement', 'call']) ?? [];
     if (exits.some((exit) => exit && (exit.type !== 'call' || /(\.fail|^fail|pytest\.fail)$/.test(exit.childForFieldName('function')?.text ?? '')))) return true;
+  }
+  return false;
+}
+
+/** `while retries:` with `retries -= 1` in the body: a name of the condition is stepped by the loop. */
+function countsDown(condition: Node, body: Node | null): boolean {
+  const names = new Set<string>();
+  const test = unwrapParens(condition);
+  if (test.type === 'identifier') names.add(test.text);
+  for (const name of test.descendantsOfType('identifier')) if (name) names.add(name.text);
+  if (names.size === 0 || !body) return false;
+  return body.descendantsOfType('augmented_assignment').some((step) => {
+    const target = step?.childForFieldName('left');
+    return !!target && target.type === 'identifier' && names.has(target.text) && /^[-+]=$/.test(step?.childForFieldName('operator')?.text ?? '');
+  });
+}
+
+/** An unconditional `self.assertLess(time.time() - start, 30)` / `assert attempts < 5` in the body fails the loop in time. */
+function assertsBound(body: Node | null): boolean {
+  return statements(body).some((statement) => {
+    if (statement.type === 'assert_statement') return mentionsBound(statement);
+    const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+    if (expression?.type !== 'call' || !isSelfAssert(expression)) return false;
+    const name = calleeLastName(expression) ?? '';
+    return /^assert(Less|Greater)/.test(name) && (TIME_SOURCES.test(expression.text) || COUNTER_HINTS.test(expression.text));
+  });
+}
+
+/** `with eventlet.Timeout(5):`, `with timeout.Timeout(...)`, `async with asyncio.timeout(5):` around the loop. */
+function insideTimeoutBlock(loop: Node): boolean {
+  for (let current = loop.parent; current; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') return false;
+    if (current.type !== 'with_statement') continue;
+    const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+    for (const item of items) {
+      if (item?.type !== 'with_item') continue;
+      const value = item.childForFieldName('value');
+      const call = value?.type === 'as_pattern' ? value.namedChild(0) : value;
+      if (call?.type === 'call' && /^(timeout|Timeout|timeout_at)$/.test(calleeLastName(call) ?? '')) return true;
+    }
   }
   return false;
 }

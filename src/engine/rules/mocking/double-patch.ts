@@ -1,0 +1,352 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import type { Scope } from '../../scope';
+import { dottedName } from '../../syntax';
+import { describeTarget, isUseFixtureCall, patchCallOf, patchUsage, type PatchCall, type PatchTarget } from './patches';
+
+const ID = 'MCK004';
+
+/** What one method (or module-level test function) does with patches, gathered while it is visited. */
+interface FunctionRecord {
+  node: Node;
+  scope: Scope;
+  decorators: PatchCall[];
+  withs: { patch: PatchCall; statement: Node }[];
+  /** Started on the spot: `.start()` on the call, `useFixture(MockPatch(...))`, `monkeypatch`, `mocker`. */
+  started: { patch: PatchCall; at: Node }[];
+  /** `p = mock.patch(...)` / `self.p = ...`: patchers that `starts`/`withRefs` refer to by name. */
+  bindings: Map<string, PatchCall>;
+  starts: { receiver: string; at: Node }[];
+  withRefs: { receiver: string; statement: Node }[];
+  stops: { receiver: string; at: Node }[];
+  stopAll: Node[];
+}
+
+interface ClassRecord {
+  decorators: PatchCall[];
+  functions: FunctionRecord[];
+}
+
+/** One target replaced over an interval of source offsets (the time it runs, in text order). */
+interface Activation {
+  target: PatchTarget;
+  node: Node;
+  from: number;
+  to: number;
+  /** if_statement id -> the branch holding the patch: patches in different branches never coexist. */
+  branches: Map<number, number>;
+  monkeypatch: boolean;
+  /** Started in a setup method and not stopped there: alive during every test of the class. */
+  persistent: boolean;
+  /** Where it comes from, when not the function being judged: `in setUp`, `by a class decorator`. */
+  origin: string;
+}
+
+function pendingDecorators(scope: Scope): Map<number, PatchCall[]> {
+  return scope.data(`${ID}.decorators`, () => new Map<number, PatchCall[]>());
+}
+
+/** The method or module-level function a patch call belongs to; null inside nested defs and lambdas. */
+function ownerRecord(node: Node, scope: Scope): FunctionRecord | null {
+  const record = scope.peek<FunctionRecord>(`${ID}.function`);
+  if (!record) return null;
+  for (let current = node.parent; current && current.id !== record.node.id; current = current.parent) {
+    if (current.type === 'lambda') return null;
+  }
+  return record;
+}
+
+function onDefinition(node: Node, ctx: RuleContext): void {
+  const scope = ctx.scope;
+  const decorators = scope.parent ? (pendingDecorators(scope.parent).get(node.id) ?? []) : [];
+  if (node.type === 'class_definition') {
+    scope.data<ClassRecord>(`${ID}.class`, () => ({ decorators, functions: [] }));
+    return;
+  }
+  const parentKind = scope.parent?.kind;
+  if (parentKind !== 'class' && parentKind !== 'module') return;
+  const record: FunctionRecord = {
+    node,
+    scope,
+    decorators,
+    withs: [],
+    started: [],
+    bindings: new Map(),
+    starts: [],
+    withRefs: [],
+    stops: [],
+    stopAll: [],
+  };
+  scope.data(`${ID}.function`, () => record);
+  if (parentKind === 'class') scope.parent?.peek<ClassRecord>(`${ID}.class`)?.functions.push(record);
+}
+
+function onCall(call: Node, ctx: RuleContext): void {
+  const patch = patchCallOf(call, ctx);
+  if (patch) {
+    if (patch.targets.length === 0) return;
+    const usage = patchUsage(patch);
+    if (usage.kind === 'decorator') {
+      const pending = pendingDecorators(ctx.scope);
+      pending.set(usage.definition.id, [...(pending.get(usage.definition.id) ?? []), patch]);
+      return;
+    }
+    const record = ownerRecord(call, ctx.scope);
+    if (!record) return;
+    if (usage.kind === 'with') record.withs.push({ patch, statement: usage.statement });
+    else if (usage.kind === 'started') record.started.push({ patch, at: usage.at });
+    else if (usage.kind === 'immediate') record.started.push({ patch, at: call });
+    else if (usage.kind === 'assigned') record.bindings.set(usage.name, patch);
+    return;
+  }
+  const record = ownerRecord(call, ctx.scope);
+  if (!record) return;
+  if (ctx.qualifiedName(call.childForFieldName('function'))?.match(/^(unittest\.)?mock\.patch\.stopall$/)) {
+    record.stopAll.push(call);
+    return;
+  }
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'attribute') {
+    const receiver = dottedName(fn.childForFieldName('object'));
+    const method = fn.childForFieldName('attribute')?.text;
+    if (receiver && method === 'start') record.starts.push({ receiver, at: call });
+    else if (receiver && method === 'stop') record.stops.push({ receiver, at: call });
+  }
+  if (isUseFixtureCall(call)) {
+    const receiver = dottedName(call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment'));
+    if (receiver) record.starts.push({ receiver, at: call });
+  }
+}
+
+function onWithItem(item: Node, ctx: RuleContext): void {
+  const receiver = dottedName(item.childForFieldName('value'));
+  const statement = item.parent?.parent;
+  if (!receiver || statement?.type !== 'with_statement') return;
+  ownerRecord(item, ctx.scope)?.withRefs.push({ receiver, statement });
+}
+
+function branchesOf(node: Node, stop: Node): Map<number, number> {
+  const branches = new Map<number, number>();
+  let child = node;
+  for (let current = node.parent; current && current.id !== stop.id; current = current.parent) {
+    if (current.type === 'if_statement') branches.set(current.id, child.id);
+    child = current;
+  }
+  return branches;
+}
+
+function exclusive(a: Activation, b: Activation): boolean {
+  for (const [statement, branch] of a.branches) {
+    const other = b.branches.get(statement);
+    if (other !== undefined && other !== branch) return true;
+  }
+  return false;
+}
+
+function activationsOf(record: FunctionRecord, classBindings: Map<string, PatchCall>): Activation[] {
+  const { node: fn } = record;
+  const result: Activation[] = [];
+  const add = (patch: PatchCall, anchor: Node, from: number, to: number, persistent: boolean): void => {
+    for (const target of patch.targets) {
+      result.push({
+        target,
+        node: patch.call,
+        from,
+        to,
+        branches: branchesOf(anchor, fn),
+        monkeypatch: patch.library === 'monkeypatch',
+        persistent,
+        origin: `in \`${record.scope.name}\``,
+      });
+    }
+  };
+  const stopAfter = (receiver: string | null, at: Node): number | null => {
+    let stop: number | null = null;
+    for (const candidate of [...record.stops.filter((s) => s.receiver === receiver).map((s) => s.at), ...record.stopAll]) {
+      if (candidate.startIndex > at.startIndex && (stop === null || candidate.startIndex < stop)) stop = candidate.startIndex;
+    }
+    return stop;
+  };
+  const resolve = (receiver: string): PatchCall | undefined =>
+    record.bindings.get(receiver) ?? (receiver.startsWith('self.') ? classBindings.get(receiver) : undefined);
+
+  for (const patch of record.decorators) add(patch, fn, fn.startIndex, fn.endIndex, false);
+  for (const { patch, statement } of record.withs) add(patch, statement, statement.startIndex, statement.endIndex, false);
+  for (const { receiver, statement } of record.withRefs) {
+    const patch = resolve(receiver);
+    if (patch) add(patch, statement, statement.startIndex, statement.endIndex, false);
+  }
+  for (const { patch, at } of record.started) {
+    const stop = stopAfter(null, at);
+    add(patch, at, at.startIndex, stop ?? fn.endIndex, stop === null);
+  }
+  for (const { receiver, at } of record.starts) {
+    const patch = resolve(receiver);
+    if (!patch) continue;
+    const stop = stopAfter(receiver, at);
+    add(patch, at, at.startIndex, stop ?? fn.endIndex, stop === null);
+  }
+  return result.sort((a, b) => a.from - b.from || a.node.startIndex - b.node.startIndex);
+}
+
+function conflicts(later: Activation, earlier: Activation): boolean {
+  return (
+    later.target.key === earlier.target.key &&
+    !(later.monkeypatch && earlier.monkeypatch) &&
+    !exclusive(later, earlier) &&
+    later.from < earlier.to &&
+    earlier.from < later.to
+  );
+}
+
+class Judge {
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly ctx: RuleContext) {}
+
+  report(later: Activation, earlier: Activation, shared: boolean): void {
+    const id = `${later.node.id}:${later.target.key}`;
+    if (this.reported.has(id)) return;
+    this.reported.add(id);
+    const line = earlier.node.startPosition.row + 1;
+    this.ctx.report({
+      node: later.node,
+      message:
+        `\`${describeTarget(later.target)}\` is already patched on line ${line}${shared ? ` (${earlier.origin})` : ''}: this second patch wraps the ` +
+        'first mock (with autospec it fails on Python 3.10+); reconfigure the existing mock or drop one patch',
+    });
+  }
+
+  /** Reports each activation that overlaps an earlier one of the same target in `shared` or in `activations`. */
+  check(activations: Activation[], shared: Activation[] = []): void {
+    activations.forEach((later, index) => {
+      // Shared patches are alive for the whole test, whatever the interval of the later one.
+      const whole = { ...later, from: -Infinity, to: Infinity, branches: new Map<number, number>() };
+      const inherited = shared.find((earlier) => earlier.node.id !== later.node.id && conflicts(whole, earlier));
+      if (inherited) {
+        this.report(later, inherited, true);
+        return;
+      }
+      const earlier = activations.slice(0, index).find((candidate) => conflicts(later, candidate));
+      if (earlier) this.report(later, earlier, false);
+    });
+  }
+}
+
+const CLASS_WIDE_SETUPS = ['setUpClass', 'setUp', 'asyncSetUp'];
+
+function judgeClass(_node: Node, ctx: RuleContext): void {
+  const scope = ctx.scope;
+  const record = scope.peek<ClassRecord>(`${ID}.class`);
+  if (!record || !scope.isTestClass) return;
+  const judge = new Judge(ctx);
+  const classBindings = new Map<string, PatchCall>();
+  for (const fn of record.functions) for (const [name, patch] of fn.bindings) if (name.startsWith('self.')) classBindings.set(name, patch);
+
+  const setups = record.functions
+    .filter((fn) => CLASS_WIDE_SETUPS.includes(fn.scope.name))
+    .sort((a, b) => CLASS_WIDE_SETUPS.indexOf(a.scope.name) - CLASS_WIDE_SETUPS.indexOf(b.scope.name));
+  // Everything alive while each test runs, in the order it starts: setup patches, then class decorators.
+  const classWide: Activation[] = [];
+  for (const setup of setups) {
+    const activations = activationsOf(setup, classBindings);
+    judge.check(activations);
+    classWide.push(...activations.filter((activation) => activation.persistent));
+  }
+  for (const patch of record.decorators) {
+    for (const target of patch.targets) {
+      classWide.push({
+        target,
+        node: patch.call,
+        from: -Infinity,
+        to: Infinity,
+        branches: new Map(),
+        monkeypatch: false,
+        persistent: true,
+        origin: 'by a class decorator',
+      });
+    }
+  }
+  classWide.forEach((later, index) => {
+    const whole = { ...later, from: -Infinity, to: Infinity };
+    const earlier = classWide.slice(0, index).find((candidate) => candidate.node.id !== later.node.id && conflicts(whole, { ...candidate, from: -Infinity, to: Infinity }));
+    if (earlier) judge.report(later, earlier, true);
+  });
+  for (const fn of record.functions) {
+    if (fn.scope.isTestFunction) judge.check(activationsOf(fn, classBindings), classWide);
+    else if (fn.scope.isSetup && !CLASS_WIDE_SETUPS.includes(fn.scope.name)) judge.check(activationsOf(fn, classBindings));
+  }
+}
+
+function judgeModuleFunction(_node: Node, ctx: RuleContext): void {
+  const scope = ctx.scope;
+  if (scope.parent?.kind !== 'module' || !scope.isTestFunction) return;
+  const record = scope.peek<FunctionRecord>(`${ID}.function`);
+  if (record) new Judge(ctx).check(activationsOf(record, new Map()));
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    name: 'same-target-patched-twice',
+    family: 'MCK',
+    severity: 'warning',
+    fixable: 'no',
+    summary: 'The same target is patched twice while the first patch is still active.',
+    why:
+      'The second patch replaces the first mock with a new one, so the first mock (often configured in ' +
+      '`setUp`) silently stops seeing calls, and which mock a test talks to depends on the order the patches ' +
+      'were entered. With `autospec=True` the second patch fails outright on Python 3.10 and later, because ' +
+      'it refuses to autospec an object that is already a mock. Setup patches count for every test of the ' +
+      'class, class decorators for every test method; two `with` blocks one after the other do not overlap.',
+    fix:
+      'Keep one patch: reconfigure the mock you already have (`self.mock_get.side_effect = ...`, ' +
+      '`return_value = ...`) or drop the patch from setUp if the test needs its own.',
+    bad: [
+      'from unittest import mock',
+      '',
+      'import fixtures',
+      'from nova.compute import api as compute_api',
+      'from nova import test',
+      '',
+      '',
+      'class ServerActionsTest(test.NoDBTestCase):',
+      '    def setUp(self):',
+      '        super().setUp()',
+      '        self.mock_get = self.useFixture(',
+      "            fixtures.MockPatchObject(compute_api.API, 'get')).mock",
+      '',
+      "    @mock.patch.object(compute_api.API, 'get')",
+      '    def test_reboot_not_found(self, mock_get):',
+      "        mock_get.side_effect = exception.InstanceNotFound(instance_id='1')",
+      "        self.assertRaises(exc.HTTPNotFound, self.controller.reboot, self.req, '1')",
+      '',
+    ].join('\n'),
+    good: [
+      'import fixtures',
+      'from nova.compute import api as compute_api',
+      'from nova import test',
+      '',
+      '',
+      'class ServerActionsTest(test.NoDBTestCase):',
+      '    def setUp(self):',
+      '        super().setUp()',
+      '        self.mock_get = self.useFixture(',
+      "            fixtures.MockPatchObject(compute_api.API, 'get')).mock",
+      '',
+      '    def test_reboot_not_found(self):',
+      "        self.mock_get.side_effect = exception.InstanceNotFound(instance_id='1')",
+      "        self.assertRaises(exc.HTTPNotFound, self.controller.reboot, self.req, '1')",
+      '',
+    ].join('\n'),
+    peers: ['nova "Remove double mocking" changes (Python 3.10 autospec failure)'],
+  },
+  visit: {
+    class_definition: onDefinition,
+    function_definition: onDefinition,
+    call: onCall,
+    with_item: onWithItem,
+    'class_definition:exit': judgeClass,
+    'function_definition:exit': judgeModuleFunction,
+  },
+});

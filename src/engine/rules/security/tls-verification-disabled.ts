@@ -1,0 +1,124 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import { callArguments, calleeLastName, dottedName, stringValue, unwrapParens } from '../../syntax';
+import { isLoopbackUrl } from './literals';
+
+/** Methods that send a request on a session or client object: `session.get`, `requests.Session().post`. */
+const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
+/** Libraries whose `verify=` is the TLS switch: module functions, clients and sessions alike. */
+const TLS_LIBRARIES = /^(requests|httpx|keystoneauth1|openstack)\./;
+
+/**
+ * `verify=False` is the TLS switch when the call is into requests/httpx/keystoneauth/openstacksdk, or
+ * sends a request through an object (`self.session.get(url, verify=False)`): no other common API takes a
+ * `verify` flag on `get`/`post`/`request`.
+ */
+function isHttpCall(call: Node, ctx: RuleContext): boolean {
+  const qualified = ctx.qualifiedName(call.childForFieldName('function'));
+  if (qualified && TLS_LIBRARIES.test(qualified)) return true;
+  return call.childForFieldName('function')?.type === 'attribute' && REQUEST_METHODS.has(calleeLastName(call) ?? '');
+}
+
+/** A URL argument that names this machine: the test talks to its own server, so the risk is small. */
+function targetsLoopback(call: Node): boolean {
+  const args = callArguments(call);
+  const candidates = [...args.positional.slice(0, 2), args.keywords.get('url'), args.keywords.get('base_url'), args.keywords.get('auth_url')];
+  return candidates.some((node) => !!node && isLoopbackUrl(unwrapParens(node)));
+}
+
+function isFalse(node: Node | null): boolean {
+  return !!node && unwrapParens(node).type === 'false';
+}
+
+/** `ssl.CERT_NONE` or the string `'CERT_NONE'`. */
+function isCertNone(node: Node | null, ctx: RuleContext): boolean {
+  if (!node) return false;
+  const value = unwrapParens(node);
+  return ctx.qualifiedName(value) === 'ssl.CERT_NONE' || stringValue(value) === 'CERT_NONE';
+}
+
+const ADVICE = 'trust a test CA bundle instead (`verify="/path/to/test-ca.pem"`, `ssl.create_default_context(cafile=...)`)';
+
+function checkKeyword(keyword: Node, ctx: RuleContext): void {
+  const name = keyword.childForFieldName('name')?.text;
+  const value = keyword.childForFieldName('value');
+  const call = keyword.parent?.parent;
+  if (call?.type !== 'call') return;
+  if (name === 'verify' && isFalse(value) && isHttpCall(call, ctx)) {
+    const callee = call.childForFieldName('function')?.text ?? 'the call';
+    if (targetsLoopback(call)) {
+      ctx.report({
+        node: keyword,
+        severity: 'info',
+        message: `\`${callee}(..., verify=False)\` skips certificate checks; the URL is loopback so the exposure is small, but this line gets copied into helpers that talk to real hosts: ${ADVICE}`,
+      });
+      return;
+    }
+    ctx.report({ node: keyword, message: `\`${callee}(..., verify=False)\` accepts any certificate, so anyone on the path can impersonate the server: ${ADVICE}` });
+  } else if (name === 'check_hostname' && isFalse(value)) {
+    ctx.report({ node: keyword, message: `\`check_hostname=False\` accepts a valid certificate for any host name: ${ADVICE}` });
+  } else if (name === 'cert_reqs' && isCertNone(value, ctx)) {
+    ctx.report({ node: keyword, message: `\`cert_reqs=CERT_NONE\` accepts any certificate: ${ADVICE}` });
+  }
+}
+
+function checkAssignment(assignment: Node, ctx: RuleContext): void {
+  const left = assignment.childForFieldName('left');
+  const right = assignment.childForFieldName('right');
+  if (left?.type !== 'attribute') return;
+  const attribute = left.childForFieldName('attribute')?.text;
+  const target = dottedName(left) ?? left.text;
+  if (attribute === 'check_hostname' && isFalse(right)) {
+    ctx.report({ node: assignment, message: `\`${target} = False\` accepts a valid certificate for any host name: ${ADVICE}` });
+  } else if (attribute === 'verify_mode' && isCertNone(right, ctx)) {
+    ctx.report({ node: assignment, message: `\`${target} = CERT_NONE\` accepts any certificate: ${ADVICE}` });
+  } else if (attribute === 'verify' && isFalse(right) && /session|client/i.test(left.childForFieldName('object')?.text ?? '')) {
+    ctx.report({ node: assignment, message: `\`${target} = False\` turns off certificate checks for every request of the session: ${ADVICE}` });
+  }
+}
+
+function checkCall(call: Node, ctx: RuleContext): void {
+  if (ctx.qualifiedName(call.childForFieldName('function')) !== 'ssl._create_unverified_context') return;
+  ctx.report({ node: call, message: `\`ssl._create_unverified_context()\` builds a context that checks neither certificate nor host name: ${ADVICE}` });
+}
+
+export default defineRule({
+  meta: {
+    id: 'SEC002',
+    name: 'tls-verification-disabled',
+    family: 'SEC',
+    severity: 'warning',
+    fixable: 'no',
+    summary: 'Certificate or host name verification turned off.',
+    why:
+      'With verification off, anyone between the test and the server can read and change the traffic. In ' +
+      'test code this spreads: the line is copied into fixtures and helpers that later talk to real ' +
+      'endpoints. Reported for `verify=False` on requests/httpx/keystoneauth/openstacksdk calls and on ' +
+      '`session.get/post/...` style calls, `session.verify = False`, `ssl._create_unverified_context()`, ' +
+      '`check_hostname=False` and `CERT_NONE`. When the URL literal is loopback (`localhost`, `127.0.0.1`, ' +
+      '`[::1]`) the finding is info.',
+    fix:
+      'Give the test server a certificate from a test CA and trust that CA: `verify="tests/ca.pem"`, ' +
+      '`ssl.create_default_context(cafile="tests/ca.pem")`, or the `trustme` package.',
+    bad: [
+      'import requests',
+      '',
+      '',
+      'def test_health_endpoint(staging_host):',
+      '    response = requests.get(f"https://{staging_host}/health", verify=False, timeout=5)',
+      '    assert response.json()["status"] == "ok"',
+      '',
+    ].join('\n'),
+    good: [
+      'import requests',
+      '',
+      '',
+      'def test_health_endpoint(staging_host, test_ca_bundle):',
+      '    response = requests.get(f"https://{staging_host}/health", verify=test_ca_bundle, timeout=5)',
+      '    assert response.json()["status"] == "ok"',
+      '',
+    ].join('\n'),
+    peers: ['bandit B501', 'bandit B323', 'ruff S501', 'ruff S323'],
+  },
+  visit: { keyword_argument: checkKeyword, assignment: checkAssignment, call: checkCall },
+});

@@ -1,0 +1,160 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import { isAssertionCall } from '../../semantics';
+import { calleeName, statements, unwrapParens } from '../../syntax';
+
+const ID = 'SML004';
+
+/** Statements already reported in this test: constructs nested in them add nothing new. */
+function reportedIn(ctx: RuleContext): Set<number> {
+  return ctx.scope.data<Set<number>>(ID, () => new Set());
+}
+
+/**
+ * Directly in the test's own body (not in a nested def or lambda), and not inside a construct that is
+ * already reported: one finding per outermost piece of logic.
+ */
+function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
+  const scope = ctx.scope;
+  if (!scope.isTestFunction) return false;
+  const reported = reportedIn(ctx);
+  for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
+    if (current.type === 'lambda' || reported.has(current.id)) return false;
+  }
+  return true;
+}
+
+function hasAssertion(node: Node, ctx: RuleContext): boolean {
+  if (node.descendantsOfType('assert_statement').length > 0) return true;
+  return node.descendantsOfType('call').some((call) => !!call && isAssertionCall(call, ctx.qualifiedName(call.childForFieldName('function'))));
+}
+
+/** `with self.subTest(...)` as the loop body: each case is reported on its own, which is the fix. */
+function loopsOverSubTests(loop: Node): boolean {
+  const first = statements(loop.childForFieldName('body'))[0];
+  if (first?.type !== 'with_statement') return false;
+  const clause = first.namedChildren.find((child) => child?.type === 'with_clause');
+  return (clause?.namedChildren ?? []).some((item) => {
+    const value = item?.childForFieldName('value');
+    return value?.type === 'call' && /(^|\.)subTest$/.test(calleeName(value) ?? '');
+  });
+}
+
+/**
+ * An `if` whose only job is to skip, fail, or steer a poll loop (`break`/`continue`): a run-time skip, a
+ * hand-written assertion or loop control, not a branch of the test.
+ */
+function onlySkipsOrFails(statement: Node): boolean {
+  if (statement.childForFieldName('alternative')) return false;
+  const body = statements(statement.childForFieldName('consequence'));
+  return body.length > 0 && body.every((line) => {
+    if (['raise_statement', 'break_statement', 'continue_statement'].includes(line.type)) return true;
+    const call = line.type === 'expression_statement' ? line.namedChild(0) : null;
+    return call?.type === 'call' && /(^|\.)(skipTest|skip|fail)$/.test(calleeName(call) ?? '');
+  });
+}
+
+/** `for case in [...]`: a literal table of cases. */
+function iteratesLiteral(loop: Node): boolean {
+  const right = loop.childForFieldName('right');
+  return !!right && ['list', 'tuple', 'set', 'dictionary'].includes(unwrapParens(right).type);
+}
+
+function keywordRange(statement: Node): { node: Node; endNode?: Node } {
+  const first = statement.child(0)!;
+  // `async for`: cover both words.
+  if (first.type === 'async') return { node: first, endNode: statement.child(1) ?? first };
+  return { node: first };
+}
+
+function report(node: Node, ctx: RuleContext, message: string, range: { node: Node; endNode?: Node } = keywordRange(node)): void {
+  reportedIn(ctx).add(node.id);
+  ctx.report({ ...range, message });
+}
+
+function checkIf(statement: Node, ctx: RuleContext): void {
+  if (!isOutermostInTest(statement, ctx) || onlySkipsOrFails(statement)) return;
+  report(statement, ctx, `\`if\` in test \`${ctx.scope.name}\`: one of the branches does not run, and the test does not say which; split it into separate tests or parametrize`);
+}
+
+function checkMatch(statement: Node, ctx: RuleContext): void {
+  if (!isOutermostInTest(statement, ctx)) return;
+  report(statement, ctx, `\`match\` in test \`${ctx.scope.name}\`: only one case runs per test run; write one test per case or parametrize`);
+}
+
+/** Loops are reported when they hold assertions: those may run zero times, and a failure does not name its case. */
+function checkLoop(loop: Node, ctx: RuleContext): void {
+  if (!isOutermostInTest(loop, ctx) || loopsOverSubTests(loop) || !hasAssertion(loop, ctx)) return;
+  const keyword = loop.type === 'while_statement' ? 'while' : 'for';
+  const advice = keyword === 'for' && iteratesLiteral(loop)
+    ? 'loops over a literal table of cases; parametrize the test or wrap each case in `self.subTest(...)` so a failure names its case'
+    : 'asserts inside a loop: the assertions may run zero times, and a failure does not say which iteration broke; parametrize or use `self.subTest(...)`';
+  report(loop, ctx, `\`${keyword}\` in test \`${ctx.scope.name}\` ${advice}`);
+}
+
+/**
+ * A comprehension is reported only when it runs assertions (`[self.assertTrue(x) for x in xs]`) or is a
+ * statement of its own (run for its side effects): a comprehension that builds the expected or actual
+ * value of an assertion is ordinary data shaping.
+ */
+function checkComprehension(node: Node, ctx: RuleContext): void {
+  if (!isOutermostInTest(node, ctx)) return;
+  const standalone = node.parent?.type === 'expression_statement';
+  if (!standalone && !hasAssertion(node, ctx)) return;
+  report(node, ctx, `Comprehension in test \`${ctx.scope.name}\` runs its checks for each element, maybe for none; loop with \`self.subTest(...)\` or parametrize, and assert on the collected values`, { node });
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    name: 'conditional-test-logic',
+    family: 'SML',
+    severity: 'info',
+    fixable: 'no',
+    summary: 'Branches, assertion loops or `match` inside a test body.',
+    why:
+      'A test with an `if` runs only one branch per run, so part of it is never exercised, and nothing says ' +
+      'which part. Assertions inside a loop may run zero times when the collection is unexpectedly empty, and ' +
+      'the first failure hides which case broke. Loops whose body is `with self.subTest(...)` are fine, as are ' +
+      'loops that only set things up, comprehensions that build a value to compare, and an `if` that only ' +
+      'skips or fails.',
+    fix:
+      'Write one test per branch, parametrize the cases (`@pytest.mark.parametrize`, `ddt`, `testscenarios`), ' +
+      'or run each case in `with self.subTest(case=...)`. Assert on a whole collection instead of element by ' +
+      'element.',
+    bad: [
+      'import unittest',
+      '',
+      '',
+      'class FlavorTest(unittest.TestCase):',
+      '    def test_flavor_names(self):',
+      '        for name in ["m1.tiny", "m1.small", "m1.large"]:',
+      '            flavor = self.api.get_flavor(name)',
+      '            self.assertEqual(name, flavor["name"])',
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      '',
+      '',
+      'class FlavorTest(unittest.TestCase):',
+      '    def test_flavor_names(self):',
+      '        for name in ["m1.tiny", "m1.small", "m1.large"]:',
+      '            with self.subTest(flavor=name):',
+      '                flavor = self.api.get_flavor(name)',
+      '                self.assertEqual(name, flavor["name"])',
+      '',
+    ].join('\n'),
+    peers: ['PyNose Conditional Test Logic', 'tsDetect Conditional Test Logic', 'pytest-smell conditional logic'],
+  },
+  visit: {
+    if_statement: checkIf,
+    match_statement: checkMatch,
+    for_statement: checkLoop,
+    while_statement: checkLoop,
+    list_comprehension: checkComprehension,
+    set_comprehension: checkComprehension,
+    dictionary_comprehension: checkComprehension,
+    generator_expression: checkComprehension,
+  },
+});

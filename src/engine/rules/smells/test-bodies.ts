@@ -1,0 +1,37 @@
+/** Shared by the smell rules: what an empty test body is, and which decorators take a test out of the run. */
+import type { Node } from 'web-tree-sitter';
+import { decoratorExpression, decoratorsOf, dottedName, isDocstring, statements } from '../../syntax';
+
+/** `pass` or a bare `...`: statements that do nothing. */
+function isPlaceholder(statement: Node): boolean {
+  if (statement.type === 'pass_statement') return true;
+  return statement.type === 'expression_statement' && statement.namedChildren.length === 1 && statement.namedChild(0)?.type === 'ellipsis';
+}
+
+/** A body of only `pass`, `...`, a docstring and comments (SML002's "empty"). */
+export function isEmptyBody(definition: Node): boolean {
+  return statements(definition.childForFieldName('body')).every((statement) => isPlaceholder(statement) || isDocstring(statement));
+}
+
+/** The dotted name a decorator applies: `pytest.mark.skipif` for `@pytest.mark.skipif(sys.platform == 'win32')`. */
+export function decoratorName(decorator: Node): string | null {
+  const expression = decoratorExpression(decorator);
+  if (!expression) return null;
+  return dottedName(expression.type === 'call' ? expression.childForFieldName('function') : expression);
+}
+
+/**
+ * Skipped by a decorator: `unittest.skip*`, `pytest.mark.skip*`, `testtools.skip*`, or a project's own
+ * `skip_if_...` helper. Whether the skip is justified is SML011's question, not the body rules'.
+ */
+export function isSkipDecorated(definition: Node): boolean {
+  return decoratorsOf(definition).some((decorator) => {
+    const name = decoratorName(decorator);
+    return !!name && /^skip/i.test(name.slice(name.lastIndexOf('.') + 1));
+  });
+}
+
+/** Abstract methods are placeholders for subclasses by design. */
+export function isAbstract(definition: Node): boolean {
+  return decoratorsOf(definition).some((decorator) => /(^|\.)abstract\w*$/.test(decoratorName(decorator) ?? ''));
+}

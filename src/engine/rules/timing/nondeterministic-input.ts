@@ -1,0 +1,298 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import type { Scope } from '../../scope';
+import { isAssertionCall } from '../../semantics';
+import { callArguments, calleeLastName } from '../../syntax';
+import { patchCallOf } from '../mocking/patches';
+
+const ID = 'TIM004';
+
+type Source = 'clock' | 'uuid' | 'random';
+
+const SOURCES = new Map<string, Source>([
+  ['datetime.datetime.now', 'clock'],
+  ['datetime.datetime.utcnow', 'clock'],
+  ['datetime.datetime.today', 'clock'],
+  ['datetime.date.today', 'clock'],
+  ['time.time', 'clock'],
+  ['time.time_ns', 'clock'],
+  ['uuid.uuid4', 'uuid'],
+]);
+/** Module-level functions of `random` that return a value (not `seed`, `shuffle`, `getstate`...). */
+const RANDOM_VALUES = new Set([
+  'random', 'randint', 'randrange', 'choice', 'choices', 'sample', 'uniform', 'gauss', 'getrandbits', 'randbytes',
+  'triangular', 'betavariate', 'expovariate', 'normalvariate', 'lognormvariate', 'vonmisesvariate',
+  'gammavariate', 'paretovariate', 'weibullvariate', 'binomialvariate',
+]);
+
+const ADVICE: Record<Source, string> = {
+  clock: 'freeze or inject the clock (`timeutils.set_time_override`, freezegun, a mocked `time.time`)',
+  uuid: 'use a fixed id (`uuidsentinel`, a literal UUID)',
+  random: 'seed the generator (`random.Random(seed)`) or use fixed values',
+};
+
+/** Assertions whose outcome does not depend on the value itself: raising, logging, type and None checks. */
+const VALUE_BLIND = /^(assertRaises|assertWarns|assertLogs|assertNoLogs|assertIsNone$|assertIsNotNone$|assertIsInstance$|assertNotIsInstance$)/;
+/** Methods that return the same value in another form: `now.isoformat()` is as nondeterministic as `now`. */
+const SAME_VALUE_METHODS = new Set([
+  'isoformat', 'replace', 'strftime', 'date', 'time', 'timestamp', 'astimezone', 'lower', 'upper', 'strip', 'encode', 'decode',
+]);
+/** Conversions that keep a value's nondeterminism: `str(uuid.uuid4())` is as random as the uuid. */
+const CONVERSIONS = new Set(['str', 'repr', 'int', 'float', 'round', 'abs', 'sorted', 'list', 'tuple', 'set']);
+/** Nodes an argument's value flows through unchanged on its way to the comparison. */
+const TRANSPARENT = new Set([
+  'parenthesized_expression', 'list', 'tuple', 'set', 'dictionary', 'pair', 'expression_list', 'binary_operator',
+  'comparison_operator', 'boolean_operator', 'not_operator', 'unary_operator', 'conditional_expression', 'string',
+  'interpolation', 'concatenated_string', 'subscript', 'keyword_argument', 'argument_list', 'list_splat', 'dictionary_splat',
+]);
+
+interface Taint {
+  source: string;
+  kind: Source;
+  /** The call that produced it, for the message. */
+  origin: Node;
+}
+
+interface Candidate {
+  node: Node;
+  taint: Taint;
+  assertion: string;
+  /** The name that carries the value, when it is not the source call itself. */
+  name: string | null;
+}
+
+interface TestState {
+  tainted: Map<string, Taint>;
+  candidates: Candidate[];
+}
+
+function sourceOf(call: Node, ctx: RuleContext): Taint | null {
+  const name = ctx.qualifiedName(call.childForFieldName('function'));
+  if (!name) return null;
+  const kind = SOURCES.get(name) ?? (name.startsWith('random.') && RANDOM_VALUES.has(name.slice('random.'.length)) ? 'random' : undefined);
+  return kind ? { source: name, kind, origin: call } : null;
+}
+
+/** The nondeterministic value an expression evaluates to, followed through names, conversions and arithmetic. */
+function taintOf(expression: Node | null, tainted: Map<string, Taint>, ctx: RuleContext): Taint | null {
+  if (!expression) return null;
+  switch (expression.type) {
+    case 'identifier':
+      return tainted.get(expression.text) ?? null;
+    case 'parenthesized_expression':
+      return taintOf(expression.namedChild(0), tainted, ctx);
+    case 'attribute':
+      return taintOf(expression.childForFieldName('object'), tainted, ctx);
+    case 'binary_operator':
+      return taintOf(expression.childForFieldName('left'), tainted, ctx) ?? taintOf(expression.childForFieldName('right'), tainted, ctx);
+    case 'call': {
+      const direct = sourceOf(expression, ctx);
+      if (direct) return direct;
+      const fn = expression.childForFieldName('function');
+      // `now.isoformat()` is still the value; `name.startswith('x')` is a deterministic check of it.
+      if (fn?.type === 'attribute' && SAME_VALUE_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
+        return taintOf(fn.childForFieldName('object'), tainted, ctx);
+      }
+      if (fn?.type === 'identifier' && CONVERSIONS.has(fn.text)) return taintOf(callArguments(expression).positional[0] ?? null, tainted, ctx);
+      return null;
+    }
+    case 'string':
+      for (const part of expression.namedChildren) {
+        const taint = part?.type === 'interpolation' ? taintOf(part.childForFieldName('expression'), tainted, ctx) : null;
+        if (taint) return taint;
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** Where a nondeterministic value sits in an assertion argument, only through nodes that carry it to the comparison. */
+function findTainted(argument: Node, tainted: Map<string, Taint>, ctx: RuleContext): { node: Node; taint: Taint }[] {
+  const found: { node: Node; taint: Taint }[] = [];
+  const pending: Node[] = [argument];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const taint = node.type === 'string' ? null : taintOf(node, tainted, ctx);
+    if (taint) {
+      found.push({ node, taint });
+    } else if (TRANSPARENT.has(node.type)) {
+      for (let i = node.namedChildCount - 1; i >= 0; i--) {
+        const child = node.namedChild(i);
+        if (!child || child.type === 'comment') continue;
+        if (node.type === 'keyword_argument' && child.id === node.childForFieldName('name')?.id) continue;
+        pending.push(child);
+      }
+    }
+  }
+  return found;
+}
+
+function testState(scope: Scope): TestState | null {
+  if (!scope.isTestFunction || scope.testFunction !== scope) return null;
+  return scope.data<TestState>(ID, () => ({ tainted: new Map(), candidates: [] }));
+}
+
+/** Families a scope holds under control: seeded, frozen or patched. */
+function controlled(scope: Scope): Set<Source> {
+  return scope.data(`${ID}.controlled`, () => new Set<Source>());
+}
+
+/** `random.seed(1)`, `freeze_time(...)`, `mock.patch('time.time')`: the values stop being nondeterministic. */
+function controlsOf(call: Node, ctx: RuleContext): Source[] {
+  const name = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
+  if (name === 'random.seed' || (name === 'random.Random' && callArguments(call).positional.length > 0)) return ['random'];
+  if (/(^|\.)(freeze_time|set_time_override|advance_time_delta|advance_time_seconds|TimeFixture)$|^time_machine\.travel$/.test(name)) return ['clock'];
+  const patch = patchCallOf(call, ctx);
+  if (!patch) return [];
+  const kinds: Source[] = [];
+  for (const { key } of patch.targets) {
+    if (/\b(datetime|date|time|utcnow|now|today|timeutils)\b/.test(key)) kinds.push('clock');
+    if (/uuid/.test(key)) kinds.push('uuid');
+    if (/\brandom\b/.test(key)) kinds.push('random');
+  }
+  return kinds;
+}
+
+function assertionName(call: Node): string {
+  return call.childForFieldName('function')?.text ?? calleeLastName(call) ?? 'assert';
+}
+
+function collect(label: string, args: Node[], state: TestState, ctx: RuleContext): void {
+  const seen = new Set<string>();
+  for (const argument of args) {
+    for (const { node, taint } of findTainted(argument, state.tainted, ctx)) {
+      const name = node.type === 'identifier' ? node.text : null;
+      const key = name ?? `${node.startIndex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      state.candidates.push({ node, taint, assertion: label, name });
+    }
+  }
+}
+
+function onCall(call: Node, ctx: RuleContext): void {
+  const kinds = controlsOf(call, ctx);
+  if (kinds.length > 0) {
+    // Setup, decorators and other tests of the class count for the whole class; a module-level seed for the file.
+    const holder = ctx.scope.enclosingClass ?? ctx.scope.testFunction ?? ctx.scope;
+    for (const kind of kinds) controlled(holder).add(kind);
+    return;
+  }
+  const state = testState(ctx.scope);
+  const qualified = ctx.qualifiedName(call.childForFieldName('function'));
+  if (!state || !isAssertionCall(call, qualified)) return;
+  const name = calleeLastName(call) ?? '';
+  // pytest.raises/warns check exceptions and pytest.approx states its own tolerance.
+  if (VALUE_BLIND.test(name) || qualified?.startsWith('pytest.')) return;
+  const args = callArguments(call);
+  // A delta states the tolerance the nondeterminism needs.
+  if (/AlmostEqual$/.test(name) && args.keywords.has('delta')) return;
+  const values = [...args.positional, ...[...args.keywords].filter(([keyword]) => keyword !== 'msg').map(([, value]) => value)];
+  collect(assertionName(call), values, state, ctx);
+}
+
+function onAssert(statement: Node, ctx: RuleContext): void {
+  const state = testState(ctx.scope);
+  const condition = statement.namedChildren.find((child) => child?.type !== 'comment');
+  if (state && condition) collect('assert', [condition], state, ctx);
+}
+
+function onAssignment(assignment: Node, ctx: RuleContext): void {
+  const state = testState(ctx.scope);
+  const left = assignment.childForFieldName('left');
+  if (!state || left?.type !== 'identifier') return;
+  const taint = taintOf(assignment.childForFieldName('right'), state.tainted, ctx);
+  if (taint) state.tainted.set(left.text, taint);
+  else state.tainted.delete(left.text);
+}
+
+function report(candidate: Candidate, ctx: RuleContext): void {
+  const { taint, name } = candidate;
+  const line = taint.origin.startPosition.row + 1;
+  const what = name ? `\`${name}\` holds \`${taint.source}()\` (line ${line}), which` : `\`${taint.source}()\``;
+  ctx.report({
+    node: candidate.node,
+    message: `${what} changes on every run and reaches \`${candidate.assertion}\`, so a failure cannot be replayed: ${ADVICE[taint.kind]}`,
+  });
+}
+
+function moduleControls(scope: Scope): Set<Source> {
+  let module: Scope = scope;
+  while (module.parent) module = module.parent;
+  return controlled(module);
+}
+
+function onFunctionExit(_node: Node, ctx: RuleContext): void {
+  const state = ctx.scope.peek<TestState>(ID);
+  if (!state) return;
+  const own = controlled(ctx.scope);
+  const kept = state.candidates.filter((candidate) => !own.has(candidate.taint.kind) && !moduleControls(ctx.scope).has(candidate.taint.kind));
+  const owner = ctx.scope.enclosingClass;
+  if (owner) owner.data<Candidate[]>(ID, () => []).push(...kept);
+  else for (const candidate of kept) report(candidate, ctx);
+}
+
+function onClassExit(_node: Node, ctx: RuleContext): void {
+  const pending = ctx.scope.peek<Candidate[]>(ID);
+  if (!pending) return;
+  const own = controlled(ctx.scope);
+  for (const candidate of pending) if (!own.has(candidate.taint.kind)) report(candidate, ctx);
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    name: 'nondeterministic-input',
+    family: 'TIM',
+    severity: 'info',
+    fixable: 'no',
+    summary: 'A value from the clock, `uuid4()` or `random` reaches an assertion of the same test.',
+    why:
+      'The test checks a different value on every run: when it fails, the failing input is gone and the ' +
+      'failure cannot be replayed, and comparisons against the wall clock flake on a slow host. Only values ' +
+      'that flow to the comparison count (by name, through conversions such as `str()` and arithmetic); ' +
+      'a test whose class or module seeds `random`, freezes the clock or patches the source is quiet.',
+    fix:
+      'Freeze or inject time (`timeutils.set_time_override`, freezegun, a mocked `time.time`), use fixed ids ' +
+      '(`uuidsentinel`, literal UUIDs) and seed random generators (`random.Random(seed)`).',
+    bad: [
+      'import uuid',
+      '',
+      'from nova import objects',
+      'from nova import test',
+      '',
+      '',
+      'class InstanceMappingTest(test.TestCase):',
+      '    def test_get_by_instance_uuid(self):',
+      '        instance_uuid = uuid.uuid4()',
+      '        create_mapping(self.context, instance_uuid=instance_uuid)',
+      '        mapping = objects.InstanceMapping.get_by_instance_uuid(self.context, instance_uuid)',
+      '        self.assertEqual(instance_uuid, mapping.instance_uuid)',
+      '',
+    ].join('\n'),
+    good: [
+      'from nova import objects',
+      'from nova import test',
+      'from nova.tests import fixtures as nova_fixtures',
+      '',
+      'uuids = nova_fixtures.uuidsentinel',
+      '',
+      '',
+      'class InstanceMappingTest(test.TestCase):',
+      '    def test_get_by_instance_uuid(self):',
+      '        create_mapping(self.context, instance_uuid=uuids.instance)',
+      '        mapping = objects.InstanceMapping.get_by_instance_uuid(self.context, uuids.instance)',
+      '        self.assertEqual(uuids.instance, mapping.instance_uuid)',
+      '',
+    ].join('\n'),
+    peers: ['nova N310', 'nova N357', 'ruff DTZ003', 'ruff DTZ005', 'bandit B311'],
+  },
+  visit: {
+    call: onCall,
+    assert_statement: onAssert,
+    assignment: onAssignment,
+    'function_definition:exit': onFunctionExit,
+    'class_definition:exit': onClassExit,
+  },
+});

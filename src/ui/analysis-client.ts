@@ -1,0 +1,261 @@
+/**
+ * The page's side of the analysis worker: it numbers runs, sends edits as edits (the worker re-parses
+ * incrementally), drops events of superseded runs, and keeps a time budget. A worker that overruns the
+ * budget cannot be interrupted (it may be inside one long synchronous step), so it is terminated and a
+ * fresh one started; the editor never waits for any of this.
+ */
+import * as Comlink from 'comlink';
+import type {
+  AnalysisEvent,
+  AnalysisWorkerApi,
+  Finding,
+  ParseError,
+  Settings,
+  TextChange,
+  TextSync,
+  WasmUrls,
+  WorkerInfo,
+} from '../worker/protocol';
+
+export interface TextSource {
+  text(): string;
+  /** Changes with every edit (Monaco's model version): tells which text a run's findings belong to. */
+  version(): number;
+}
+
+export interface RunStats {
+  parseMs: number;
+  analysisMs: number;
+  parseErrors: ParseError[];
+}
+
+export type ProblemKind = 'worker-failed' | 'run-failed' | 'budget-exceeded';
+
+export interface AnalysisHandlers {
+  runStarted(run: number, version: number): void;
+  findings(run: number, findings: Finding[], progress: number, doneLine: number): void;
+  runFinished(run: number, stats: RunStats): void;
+  problem(kind: ProblemKind, message: string): void;
+}
+
+export interface AnalysisClientOptions {
+  wasm: WasmUrls;
+  /** Longest a run may take once the worker has taken it up (and longest the worker may leave a request waiting). */
+  budgetMs: number;
+  /** Quiet time after the last keystroke before a run starts. */
+  debounceMs: number;
+}
+
+/** A crashing worker is restarted, but not forever: the same text would crash it again. */
+const MAX_CRASHES = 3;
+
+export class AnalysisClient {
+  private worker: Worker | null = null;
+  private remote: Comlink.Remote<AnalysisWorkerApi> | null = null;
+  /** Bumped whenever the worker is replaced: late answers of a dead worker are ignored. */
+  private generation = 0;
+  private workerReady = false;
+  private crashes = 0;
+
+  private latestRun = 0;
+  /** The last run that completed: when it is the latest, its findings describe the text the worker holds. */
+  private completedRun = 0;
+  private latestFinished = true;
+  private latestStartedAt: number | null = null;
+  /** Runs sent but not yet taken up by the worker, with the time they were sent. */
+  private readonly waiting = new Map<number, number>();
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+
+  /** Edits since the last run; 'full' when the worker's copy of the text cannot be trusted. */
+  private pendingChanges: TextChange[] | 'full' = 'full';
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  /** The first run waits for the page to send the rule selection (it needs the rules the worker lists). */
+  private runWanted = false;
+  private settings: Settings = {};
+
+  constructor(
+    private readonly source: TextSource,
+    private readonly handlers: AnalysisHandlers,
+    private readonly options: AnalysisClientOptions,
+  ) {}
+
+  /** Starts the worker; resolves with the engine's rules once the parser is loaded. */
+  start(): Promise<WorkerInfo> {
+    return this.boot();
+  }
+
+  /** Monaco content changes, in the order Monaco reports them; `null` when the whole text was replaced. */
+  textChanged(changes: readonly TextChange[] | null): void {
+    if (changes === null || this.pendingChanges === 'full') this.pendingChanges = 'full';
+    else this.pendingChanges.push(...changes);
+    this.runWanted = true;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.send(), this.options.debounceMs);
+  }
+
+  settingsChanged(settings: Settings): void {
+    this.settings = settings;
+    this.runWanted = true;
+    this.send();
+  }
+
+  /** True when the findings of the latest run describe the current text completely. */
+  get idle(): boolean {
+    return this.completedRun === this.latestRun && !this.runWanted && this.debounce === undefined;
+  }
+
+  private boot(): Promise<WorkerInfo> {
+    const generation = ++this.generation;
+    this.workerReady = false;
+    this.pendingChanges = 'full';
+    const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'testsniff-analysis',
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      if (generation === this.generation) this.crashed(event.message || 'the worker script failed');
+    });
+    this.worker = worker;
+    this.remote = Comlink.wrap<AnalysisWorkerApi>(worker);
+    const listener = Comlink.proxy((event: AnalysisEvent) => {
+      if (generation === this.generation) this.receive(event);
+    });
+    return this.remote.init(this.options.wasm, listener).then(
+      (info) => {
+        if (generation === this.generation) {
+          this.workerReady = true;
+          if (this.runWanted) this.send();
+        }
+        return info;
+      },
+      (error: unknown) => {
+        if (generation === this.generation) this.stopWorker();
+        throw error instanceof Error ? error : new Error(String(error));
+      },
+    );
+  }
+
+  private stopWorker(): void {
+    this.generation++;
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    this.workerReady = false;
+    this.waiting.clear();
+    this.latestFinished = true;
+    clearTimeout(this.watchdog);
+  }
+
+  private crashed(reason: string): void {
+    this.stopWorker();
+    this.crashes++;
+    if (this.crashes > MAX_CRASHES) {
+      this.handlers.problem('worker-failed', `The analysis worker keeps stopping (${reason}).`);
+      return;
+    }
+    this.handlers.problem('worker-failed', `The analysis worker stopped unexpectedly (${reason}); it was restarted.`);
+    this.runWanted = true;
+    this.boot().catch((error: unknown) => this.handlers.problem('worker-failed', String(error)));
+  }
+
+  private send(): void {
+    clearTimeout(this.debounce);
+    this.debounce = undefined;
+    if (!this.workerReady || !this.remote) return; // boot() sends once the worker is ready
+    const remote = this.remote;
+    const generation = this.generation;
+    const run = ++this.latestRun;
+    const text = this.source.text();
+    let sync: TextSync;
+    if (this.pendingChanges === 'full') sync = { kind: 'full', text };
+    else if (this.pendingChanges.length > 0) sync = { kind: 'edits', changes: this.pendingChanges, expectedLength: text.length };
+    else sync = { kind: 'unchanged' };
+    this.pendingChanges = [];
+    this.runWanted = false;
+    this.latestFinished = false;
+    this.latestStartedAt = null;
+    this.waiting.set(run, performance.now());
+    this.handlers.runStarted(run, this.source.version());
+    this.armWatchdog();
+
+    remote.analyse(run, sync, this.settings).then(
+      (result) => {
+        if (generation !== this.generation) return;
+        this.waiting.delete(run);
+        if (run === this.latestRun && !this.latestFinished) this.latestStartedAt = performance.now();
+        if (result === 'needs-full-text') {
+          this.pendingChanges = 'full';
+          if (run === this.latestRun) {
+            this.runWanted = true;
+            this.send();
+          }
+        }
+        this.armWatchdog();
+      },
+      (error: unknown) => {
+        if (generation !== this.generation) return;
+        this.waiting.delete(run);
+        this.pendingChanges = 'full';
+        if (run === this.latestRun) {
+          this.latestFinished = true;
+          this.handlers.problem('run-failed', error instanceof Error ? error.message : String(error));
+        }
+      },
+    );
+  }
+
+  private receive(event: AnalysisEvent): void {
+    // A newer run supersedes this one: its findings describe an older text.
+    if (event.run !== this.latestRun) return;
+    switch (event.kind) {
+      case 'findings':
+        this.handlers.findings(event.run, event.findings, event.progress, event.doneLine);
+        break;
+      case 'done':
+        this.finish(event.run);
+        this.completedRun = event.run;
+        this.crashes = 0;
+        this.handlers.runFinished(event.run, event);
+        break;
+      case 'failed':
+        this.finish(event.run);
+        this.handlers.problem('run-failed', event.message);
+        break;
+    }
+  }
+
+  private finish(run: number): void {
+    this.waiting.delete(run);
+    this.latestFinished = true;
+    clearTimeout(this.watchdog);
+  }
+
+  /** The budget clock runs from the oldest request the worker has not taken up, else from the latest run's start. */
+  private armWatchdog(): void {
+    clearTimeout(this.watchdog);
+    if (this.latestFinished) return;
+    const since = this.waiting.size > 0 ? Math.min(...this.waiting.values()) : this.latestStartedAt;
+    if (since === null) return;
+    const remaining = since + this.options.budgetMs - performance.now();
+    this.watchdog = setTimeout(() => {
+      if (this.latestFinished) return;
+      this.overBudget();
+    }, Math.max(0, remaining));
+  }
+
+  private overBudget(): void {
+    this.stopWorker();
+    this.handlers.problem(
+      'budget-exceeded',
+      `The analysis took longer than ${formatSeconds(this.options.budgetMs)} and was stopped.`,
+    );
+    // No automatic rerun: the same text would overrun again. The next edit or settings change retries.
+    this.runWanted = false;
+    this.boot().catch((error: unknown) => this.handlers.problem('worker-failed', String(error)));
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${ms} ms`;
+}

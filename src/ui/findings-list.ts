@@ -1,0 +1,171 @@
+/**
+ * The findings beside the editor: the security verdict first, then the other findings in reading order,
+ * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code.
+ */
+import { FAMILY_NAMES, type Family, type Finding, type Severity } from '../engine/types';
+import { h, plural } from './dom';
+
+export interface FindingsListElements {
+  verdict: HTMLElement;
+  summary: HTMLElement;
+  announcer: HTMLElement;
+  familyFilter: HTMLSelectElement;
+  severityFilter: HTMLSelectElement;
+  list: HTMLOListElement;
+}
+
+/** Enough to review; thousands of rows would only slow each frame of a streaming run. */
+const MAX_ITEMS = 1000;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function familyOf(finding: Finding): string {
+  return finding.rule.slice(0, 3);
+}
+
+function keyOf(finding: Finding): string {
+  return `${finding.rule}:${finding.line}:${finding.column}:${finding.endLine}:${finding.endColumn}:${finding.message}`;
+}
+
+function fixKind(finding: Finding): 'safe' | 'unsafe' | 'none' {
+  if (!finding.fix) return 'none';
+  return finding.fix.unsafe ? 'unsafe' : 'safe';
+}
+
+function severityCounts(findings: readonly Finding[]): string {
+  const parts = SEVERITIES.map((severity) => {
+    const count = findings.filter((finding) => finding.severity === severity).length;
+    return count === 0 ? '' : severity === 'info' ? `${count} info` : plural(count, severity);
+  }).filter(Boolean);
+  return parts.join(', ');
+}
+
+export interface FindingsView {
+  /** Redraws the verdict, the counts and the items (cheap when nothing changed). */
+  render(findings: readonly Finding[], securityChecked: boolean): void;
+  /** Tells screen readers the outcome of a finished analysis (politely, and only when it changed). */
+  announce(findings: readonly Finding[], securityChecked: boolean): void;
+}
+
+function verdictText(findings: readonly Finding[], securityChecked: boolean): string {
+  if (!securityChecked) return 'Security checks are turned off';
+  const defects = findings.filter((finding) => familyOf(finding) === 'SEC').length;
+  return defects === 0 ? 'No security defects detected' : `${plural(defects, 'security defect')} detected`;
+}
+
+function summaryText(findings: readonly Finding[]): string {
+  const others = findings.filter((finding) => familyOf(finding) !== 'SEC');
+  if (others.length === 0) return 'No other findings';
+  return `${plural(others.length, 'other finding')}: ${severityCounts(others)}`;
+}
+
+export function createFindingsList(elements: FindingsListElements, jump: (finding: Finding) => void): FindingsView {
+  const { verdict, summary, announcer, familyFilter, severityFilter, list } = elements;
+  let shown: Finding[] = [];
+  let lastSignature = '';
+  let lastAnnouncement = '';
+  let lastInput: { findings: readonly Finding[]; securityChecked: boolean } = { findings: [], securityChecked: true };
+
+  familyFilter.append(
+    h('option', { text: 'All families', attrs: { value: '' } }),
+    ...Object.entries(FAMILY_NAMES).map(([family, name]) => h('option', { text: `${family} · ${name}`, attrs: { value: family } })),
+  );
+  severityFilter.append(
+    h('option', { text: 'All severities', attrs: { value: '' } }),
+    ...SEVERITIES.map((severity) => h('option', { text: severity, attrs: { value: severity } })),
+  );
+
+  const passesFilters = (finding: Finding) =>
+    (familyFilter.value === '' || familyOf(finding) === (familyFilter.value as Family)) &&
+    (severityFilter.value === '' || finding.severity === severityFilter.value);
+
+  const item = (finding: Finding, index: number) => {
+    const button = h(
+      'button',
+      { className: 'finding-button', attrs: { type: 'button', tabindex: index === 0 ? '0' : '-1' } },
+      h('span', { className: `finding-severity severity-${finding.severity}`, text: finding.severity }),
+      h('span', { className: 'finding-rule', text: finding.rule }),
+      h('span', { className: 'finding-location', text: `line ${finding.line}` }),
+      finding.fix ? h('span', { className: 'finding-fix', text: finding.fix.unsafe ? 'unsafe fix' : 'fix' }) : null,
+      h('span', { className: 'finding-message', text: finding.message }),
+    );
+    button.addEventListener('click', () => jump(finding));
+    return h(
+      'li',
+      {
+        className: 'finding',
+        data: { rule: finding.rule, line: String(finding.line), severity: finding.severity, fix: fixKind(finding) },
+      },
+      button,
+    );
+  };
+
+  const buttons = () => Array.from(list.querySelectorAll<HTMLButtonElement>('.finding-button'));
+
+  /** Roving tabindex: the list is one Tab stop, arrows move inside it. */
+  const focusItem = (target: HTMLButtonElement | undefined) => {
+    if (!target) return;
+    for (const button of buttons()) button.tabIndex = button === target ? 0 : -1;
+    target.focus();
+  };
+
+  list.addEventListener('keydown', (event) => {
+    const all = buttons();
+    const index = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (index < 0) return;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: all.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    focusItem(all[Math.min(Math.max(next, 0), all.length - 1)]);
+  });
+
+  const drawItems = (findings: readonly Finding[]) => {
+    const filtered = findings.filter(passesFilters);
+    const signature = filtered.map(keyOf).join('\n');
+    if (signature === lastSignature && list.childElementCount > 0) return;
+    lastSignature = signature;
+
+    const focusedIndex = buttons().indexOf(document.activeElement as HTMLButtonElement);
+    const focusedKey = focusedIndex >= 0 && shown[focusedIndex] ? keyOf(shown[focusedIndex]) : null;
+    shown = filtered.slice(0, MAX_ITEMS);
+    const rows: HTMLElement[] = shown.map(item);
+    if (filtered.length > MAX_ITEMS) {
+      rows.push(h('li', { className: 'finding-more', text: `…and ${filtered.length - MAX_ITEMS} more: filter to see them` }));
+    } else if (filtered.length === 0) {
+      rows.push(h('li', { className: 'finding-empty', text: findings.length === 0 ? 'No findings.' : 'No findings match the filters.' }));
+    }
+    list.replaceChildren(...rows);
+
+    // Keep the keyboard where it was: on the same finding if it survived, else at the same position.
+    if (focusedIndex >= 0) {
+      const sameFinding = focusedKey ? shown.findIndex((finding) => keyOf(finding) === focusedKey) : -1;
+      const all = buttons();
+      focusItem(all[sameFinding >= 0 ? sameFinding : Math.min(focusedIndex, all.length - 1)]);
+    }
+  };
+
+  const render = (findings: readonly Finding[], securityChecked: boolean) => {
+    lastInput = { findings, securityChecked };
+    const defects = securityChecked && findings.some((finding) => familyOf(finding) === 'SEC');
+    verdict.textContent = verdictText(findings, securityChecked);
+    verdict.dataset.verdict = !securityChecked ? 'off' : defects ? 'defects' : 'clean';
+    const filteredCount = findings.filter(passesFilters).length;
+    summary.textContent =
+      summaryText(findings) + (filteredCount === findings.length ? '' : ` · showing ${filteredCount} of ${findings.length}`);
+    drawItems(findings);
+  };
+
+  const rerender = () => render(lastInput.findings, lastInput.securityChecked);
+  familyFilter.addEventListener('change', rerender);
+  severityFilter.addEventListener('change', rerender);
+
+  return {
+    render,
+    announce(findings, securityChecked) {
+      const text = `${plural(findings.length, 'finding')}. ${verdictText(findings, securityChecked)}.`;
+      if (text === lastAnnouncement) return;
+      lastAnnouncement = text;
+      announcer.textContent = text;
+    },
+  };
+}

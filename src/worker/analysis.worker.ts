@@ -1,0 +1,120 @@
+/**
+ * The analysis worker: the engine behind a comlink API, and nothing else. It keeps one open document so
+ * that edits re-parse incrementally, and streams each run's findings to the page through one long-lived
+ * listener, tagged with the run number. A newer `analyse` call makes the older run stop at its next check.
+ */
+import * as Comlink from 'comlink';
+import { createEngine, type Doc, type Engine } from '../engine';
+import type { AnalysisEvent, AnalysisListener, AnalysisWorkerApi, Finding, RunStart, Settings, TextSync } from './protocol';
+
+/** Progress-only messages (no new findings) are rate-limited: enough for a smooth progress bar. */
+const PROGRESS_INTERVAL_MS = 50;
+/** The status line shows the first syntax errors; thousands of them would only slow the message down. */
+const MAX_PARSE_ERRORS = 100;
+
+let engine: Engine | null = null;
+let listener: AnalysisListener | null = null;
+let doc: Doc | null = null;
+let docSettings = '';
+let latestRun = 0;
+
+function emit(event: AnalysisEvent): void {
+  // Not awaited: the page's answer is irrelevant and waiting would stall the stream.
+  void listener?.(event);
+}
+
+/** Start offsets of every line, to turn "analysed up to offset N" into a line number cheaply. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOfOffset(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+/** Brings the document to the page's text; false when the edits do not fit (the page then sends it whole). */
+function synchronise(ready: Engine, sync: TextSync, settings: Settings): boolean {
+  const wanted = JSON.stringify(settings);
+  if (sync.kind === 'full') {
+    doc?.dispose();
+    doc = ready.open(sync.text, settings);
+    docSettings = wanted;
+    return true;
+  }
+  if (!doc) return false;
+  if (sync.kind === 'edits') {
+    try {
+      for (const change of sync.changes) doc.applyEdit(change.start, change.end, change.text);
+    } catch {
+      doc.dispose();
+      doc = null;
+      return false;
+    }
+    if (doc.text.length !== sync.expectedLength) {
+      // Dropping the document makes every following edit ask for the whole text too, until it arrives.
+      doc.dispose();
+      doc = null;
+      return false;
+    }
+  }
+  if (wanted !== docSettings) {
+    doc.configure(settings);
+    docSettings = wanted;
+  }
+  return true;
+}
+
+async function stream(run: number, current: Doc, parseMs: number): Promise<void> {
+  const isStale = () => run !== latestRun;
+  const text = current.text;
+  const starts = lineStarts(text);
+  const started = performance.now();
+  let pending: Finding[] = [];
+  let lastSent = 0;
+  const send = (progress: number): void => {
+    const now = performance.now();
+    if (isStale() || (pending.length === 0 && progress < 1 && now - lastSent < PROGRESS_INTERVAL_MS)) return;
+    const doneLine = lineOfOffset(starts, Math.round(progress * text.length));
+    emit({ kind: 'findings', run, findings: pending, progress, doneLine });
+    pending = [];
+    lastSent = now;
+  };
+  try {
+    // The engine calls onProgress after each top-level statement, once its findings have been yielded.
+    for await (const finding of current.stream({ shouldStop: isStale, onProgress: send })) pending.push(finding);
+    if (isStale()) return;
+    send(1);
+    const parseErrors = current.parseErrors().slice(0, MAX_PARSE_ERRORS);
+    emit({ kind: 'done', run, parseMs, analysisMs: performance.now() - started, parseErrors });
+  } catch (error) {
+    if (!isStale()) emit({ kind: 'failed', run, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+const api: AnalysisWorkerApi = {
+  async init(urls, eventListener) {
+    engine = await createEngine({ runtimeWasm: urls.runtimeWasm, grammarWasm: urls.grammarWasm });
+    listener = eventListener;
+    return { engineVersion: engine.version, rules: [...engine.rules] };
+  },
+
+  analyse(run, sync, settings): RunStart {
+    if (!engine) throw new Error('The analysis worker was used before init() finished');
+    latestRun = run;
+    const parseStart = performance.now();
+    if (!synchronise(engine, sync, settings) || !doc) return 'needs-full-text';
+    void stream(run, doc, performance.now() - parseStart);
+    return 'started';
+  },
+};
+
+Comlink.expose(api);
