@@ -27,6 +27,13 @@ export interface StreamOptions {
   onProgress?: (done: number) => void;
 }
 
+/** A replacement of `[start, end)` (UTF-16 offsets) by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface Analysis {
   findings: Finding[];
   parseErrors: ParseError[];
@@ -38,6 +45,8 @@ export interface Doc {
   edit(start: number, end: number, text: string): Finding[];
   /** Applies the edit to the text and tree only; the next `findings()`/`stream()` analyses. */
   applyEdit(start: number, end: number, text: string): void;
+  /** Several edits in order (each in the coordinates left by the previous one), re-parsed once. */
+  applyEdits(edits: readonly TextChange[]): void;
   configure(settings: Settings): void;
   findings(): Finding[];
   parseErrors(): ParseError[];
@@ -144,25 +153,37 @@ class Document implements Doc {
   }
 
   applyEdit(start: number, end: number, text: string): void {
-    const old = this.current;
-    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= old.length)) {
-      throw new RangeError(`Edit [${start}, ${end}) is outside the document (length ${old.length})`);
-    }
-    const startPosition = pointAt(old, start);
-    const oldEndPosition = pointAt(old, end);
+    this.applyEdits([{ start, end, text }]);
+  }
+
+  applyEdits(edits: readonly TextChange[]): void {
+    if (edits.length === 0) return;
     const tree = this.liveTree;
-    tree.edit(
-      new Edit({
-        startIndex: start,
-        oldEndIndex: end,
-        newEndIndex: start + text.length,
-        startPosition,
-        oldEndPosition,
-        newEndPosition: pointAfter(startPosition, text),
-      }),
-    );
-    this.current = old.slice(0, start) + text + old.slice(end);
-    this.tree = parse(this.parser, this.current, tree);
+    // Validate the whole batch first, so a bad edit leaves the document untouched.
+    let length = this.current.length;
+    for (const { start, end, text } of edits) {
+      if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
+        throw new RangeError(`Edit [${start}, ${end}) is outside the document (length ${length})`);
+      }
+      length += text.length - (end - start);
+    }
+    let current = this.current;
+    for (const { start, end, text } of edits) {
+      const startPosition = pointAt(current, start);
+      tree.edit(
+        new Edit({
+          startIndex: start,
+          oldEndIndex: end,
+          newEndIndex: start + text.length,
+          startPosition,
+          oldEndPosition: pointAt(current, end),
+          newEndPosition: pointAfter(startPosition, text),
+        }),
+      );
+      current = current.slice(0, start) + text + current.slice(end);
+    }
+    this.current = current;
+    this.tree = parse(this.parser, current, tree);
     tree.delete();
     this.invalidate();
   }

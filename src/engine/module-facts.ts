@@ -75,6 +75,7 @@ export function collectModuleFacts(root: Node): ModuleFacts {
   const imports = new Map<string, string>();
   const classes: Node[] = [];
   const topLevelNames = new Set<string>();
+  const aliases: [string, string][] = [];
   for (const statement of topLevelStatements(root)) {
     if (statement.type === 'import_statement' || statement.type === 'import_from_statement') {
       recordImport(statement, imports);
@@ -86,8 +87,17 @@ export function collectModuleFacts(root: Node): ModuleFacts {
     } else if (statement.type === 'expression_statement') {
       const assignment = statement.namedChild(0);
       const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-      if (left?.type === 'identifier') topLevelNames.add(left.text);
+      if (left?.type === 'identifier') {
+        topLevelNames.add(left.text);
+        // `TestCase = unittest.TestCase`, `CONF = cfg.CONF`: an alias, resolved like an import.
+        const right = dottedName(assignment?.childForFieldName('right'));
+        if (right && right.includes('.')) aliases.push([left.text, right]);
+      }
     }
+  }
+
+  for (const [name, target] of aliases) {
+    if (!imports.has(name)) imports.set(name, qualify({ imports, testClassNames: new Set(), topLevelNames }, target));
   }
 
   // A class is a test class when its bases say so, or when it derives from a local test class.

@@ -15,6 +15,9 @@ import { collectModuleFacts, qualifiedName, type ModuleFacts } from './module-fa
 import { rangeOf, LineIndex } from './position';
 import { isSuppressed, suppressionOn, type Suppression } from './noqa';
 import type { Finding, Range } from './types';
+import { compareFindings } from './finding-order';
+
+export { compareFindings };
 
 const SCOPE_TYPES: Record<string, 'class' | 'function'> = {
   class_definition: 'class',
@@ -150,17 +153,6 @@ function toFinding(rule: Rule, report: Report): Finding {
   };
   if (report.fix) finding.fix = report.fix;
   return finding;
-}
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.line - b.line ||
-    a.column - b.column ||
-    a.endLine - b.endLine ||
-    a.endColumn - b.endColumn ||
-    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
 }
 
 /** Syntax errors and missing tokens, for the status line and the CLI's `parseErrors`. */

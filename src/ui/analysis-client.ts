@@ -55,6 +55,8 @@ export class AnalysisClient {
   /** Bumped whenever the worker is replaced: late answers of a dead worker are ignored. */
   private generation = 0;
   private workerReady = false;
+  /** A worker that never got ready will not get ready on a retry either (missing script, no module workers). */
+  private everReady = false;
   private crashes = 0;
 
   private latestRun = 0;
@@ -101,7 +103,7 @@ export class AnalysisClient {
 
   /** True when the findings of the latest run describe the current text completely. */
   get idle(): boolean {
-    return this.completedRun === this.latestRun && !this.runWanted && this.debounce === undefined;
+    return this.workerReady && this.completedRun === this.latestRun && !this.runWanted && this.debounce === undefined;
   }
 
   private boot(): Promise<WorkerInfo> {
@@ -125,6 +127,7 @@ export class AnalysisClient {
       (info) => {
         if (generation === this.generation) {
           this.workerReady = true;
+          this.everReady = true;
           if (this.runWanted) this.send();
         }
         return info;
@@ -150,6 +153,10 @@ export class AnalysisClient {
   private crashed(reason: string): void {
     this.stopWorker();
     this.crashes++;
+    if (!this.everReady) {
+      this.handlers.problem('worker-failed', `The analysis worker could not start (${reason}).`);
+      return;
+    }
     if (this.crashes > MAX_CRASHES) {
       this.handlers.problem('worker-failed', `The analysis worker keeps stopping (${reason}).`);
       return;

@@ -9,8 +9,10 @@ import type { Finding, Fix, TextEdit } from '../engine/types';
 
 const UNSAFE_LABEL = ' (unsafe: may change what the test does)';
 
+/** Menu titles are plain text: the backticks that mark code in the engine's titles would show as-is. */
 export function fixTitle(fix: Fix): string {
-  return fix.unsafe ? fix.title + UNSAFE_LABEL : fix.title;
+  const title = fix.title.replaceAll('`', '');
+  return fix.unsafe ? title + UNSAFE_LABEL : title;
 }
 
 function toRange(edit: TextEdit): monaco.IRange {

@@ -39,3 +39,11 @@ export function byId<T extends HTMLElement>(id: string, type: new () => T): T {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** A message whose `backticked` parts (code quoted from the user's file) show as code, as text nodes. */
+export function withInlineCode(className: string, message: string): HTMLElement {
+  const parts = message.split('`');
+  // An unmatched backtick leaves an odd count of quotes: show such a message as plain text.
+  if (parts.length % 2 === 0) return h('span', { className, text: message });
+  return h('span', { className }, ...parts.map((part, index) => (index % 2 === 1 ? h('code', { text: part }) : part)));
+}

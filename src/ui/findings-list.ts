@@ -3,7 +3,7 @@
  * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code.
  */
 import { FAMILY_NAMES, type Family, type Finding, type Severity } from '../engine/types';
-import { h, plural } from './dom';
+import { h, plural, withInlineCode } from './dom';
 
 export interface FindingsListElements {
   verdict: HTMLElement;
@@ -86,7 +86,7 @@ export function createFindingsList(elements: FindingsListElements, jump: (findin
       h('span', { className: 'finding-rule', text: finding.rule }),
       h('span', { className: 'finding-location', text: `line ${finding.line}` }),
       finding.fix ? h('span', { className: 'finding-fix', text: finding.fix.unsafe ? 'unsafe fix' : 'fix' }) : null,
-      h('span', { className: 'finding-message', text: finding.message }),
+      withInlineCode('finding-message', finding.message),
     );
     button.addEventListener('click', () => jump(finding));
     return h(

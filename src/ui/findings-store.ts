@@ -4,7 +4,7 @@
  * not blink out and back on every keystroke in a large file.
  */
 import type { Finding } from '../engine/types';
-import { compareFindings } from './finding-order';
+import { compareFindings } from '../engine/finding-order';
 
 interface StreamingRun {
   run: number;

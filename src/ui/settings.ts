@@ -3,7 +3,7 @@
  * default (community profiles, noisy smells). Changes apply at once and are kept with the state.
  */
 import { FAMILY_NAMES, type Family, type RuleMeta } from '../engine/types';
-import { h } from './dom';
+import { h, withInlineCode } from './dom';
 import {
   isOnByDefault,
   isRuleEnabled,
@@ -40,7 +40,7 @@ function ruleRow(rule: RuleMeta, enabled: boolean, toggle: (on: boolean) => void
       h('span', { className: 'rule-id', text: rule.id }),
       h('span', { className: 'rule-name', text: rule.name }),
       ...badges.map((badge) => h('span', { className: 'rule-badge', text: badge })),
-      h('span', { className: 'rule-summary', text: rule.summary }),
+      withInlineCode('rule-summary', rule.summary),
     ),
   );
 }
@@ -62,7 +62,9 @@ export function setupSettings(
   const familySection = (family: Family, members: RuleMeta[]) => {
     const enabledCount = members.filter((rule) => isRuleEnabled(rule, overrides)).length;
     const familyBox = h('input', { attrs: { type: 'checkbox', id: `family-${family}` }, data: { family } });
-    familyBox.checked = enabledCount === members.length;
+    // Ticked while any rule of the family runs (mixed when only some do): one click switches the whole
+    // family off, the next switches all of it on, including its off-by-default rules.
+    familyBox.checked = enabledCount > 0;
     familyBox.indeterminate = enabledCount > 0 && enabledCount < members.length;
     familyBox.addEventListener('change', () => update(withFamilyEnabled(overrides, rules, family, familyBox.checked)));
     return h(

@@ -41,6 +41,14 @@ export const localCopy: StateSource = {
   },
 };
 
+/**
+ * The text as the editor will hold it: "\n" line ends and no byte-order mark. The worker analyses the
+ * restored text before Monaco exists, so both must start from exactly the same characters.
+ */
+export function normaliseCode(code: string): string {
+  return code.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
 export function restoreState(sources: readonly StateSource[], fallbackCode: string): PlaygroundState {
   for (const source of sources) {
     const state = source.load();

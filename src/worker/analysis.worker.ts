@@ -53,7 +53,7 @@ function synchronise(ready: Engine, sync: TextSync, settings: Settings): boolean
   if (!doc) return false;
   if (sync.kind === 'edits') {
     try {
-      for (const change of sync.changes) doc.applyEdit(change.start, change.end, change.text);
+      doc.applyEdits(sync.changes);
     } catch {
       doc.dispose();
       doc = null;

@@ -161,6 +161,19 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('applies a batch of edits with one re-parse, each in the coordinates left by the previous', () => {
+    const doc = engine.open(base);
+    doc.applyEdits([
+      { start: 0, end: 0, text: '# one\n' },
+      { start: 6, end: 6, text: '# two\n' },
+    ]);
+    expect(doc.text).toBe('# one\n# two\n' + base);
+    expect(doc.findings()).toEqual(engine.check(doc.text));
+    expect(() => doc.applyEdits([{ start: 0, end: 0, text: 'x' }, { start: 0, end: 10_000, text: '' }])).toThrow(RangeError);
+    expect(doc.text).toBe('# one\n# two\n' + base);
+    doc.dispose();
+  });
+
   it('rejects edits outside the document', () => {
     const doc = engine.open('x = 1\n');
     expect(() => doc.edit(3, 100, '')).toThrow(RangeError);

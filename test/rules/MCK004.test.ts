@@ -230,6 +230,27 @@ ruleTester('MCK004', {
           mocker.patch.multiple('a.b', c=mocker.DEFAULT, d=mocker.DEFAULT)
           mocker.patch('a.b.d')
     `, errors: [{ line: 3, message: '`a.b.d`' }] },
+    { name: "nova's test.nested enters its arguments like with items", code: py`
+      from unittest import mock
+      from nova import test
+      class T(test.NoDBTestCase):
+          @mock.patch.object(objects.Instance, 'save')
+          def test_suspend(self, mock_save):
+              with test.nested(
+                  mock.patch.object(objects.Instance, 'save'),
+                  mock.patch.object(self.compute_api, '_record_action_start'),
+              ) as (mock_inst_save, mock_record):
+                  run()
+    `, errors: [{ line: 7, column: 13, message: '`objects.Instance.save` is already patched on line 4:' }] },
+    { name: 'overlap inside a helper method of the test class', code: py`
+      from unittest import mock
+      import fixtures
+      from nova import test
+      class T(test.NoDBTestCase):
+          @mock.patch.object(objects.Instance, 'save')
+          def _test_delete(self, mock_save):
+              self.useFixture(fixtures.MockPatchObject(objects.Instance, 'save'))
+    `, errors: [{ line: 7, message: 'line 5:' }] },
     { name: 'patcher held on self, entered with with', code: py`
       from unittest import mock
       import unittest

@@ -88,7 +88,7 @@ ruleTester('MCK005', {
           @mock.patch('nova.compute.api.API.delete')
           def test_x(self, a, b, c, d):
               pass
-    `, errors: [{ line: 4, endLine: 7, message: '`nova.compute.api.API`' }] },
+    `, errors: [{ line: 4, endLine: 7, message: "one `mock.patch.multiple('nova.compute.api.API', ...)`" }] },
     { name: 'string and object spellings of one class are grouped through imports', code: py`
       from unittest import mock
       from nova.compute import api as compute_api
@@ -149,6 +149,18 @@ ruleTester('MCK005', {
           with patch('a.B.c'), patch('a.B.d'), patch('a.B.e'):
               run()
     `, errors: [{ line: 3, fixTitle: null }] },
+    { name: "nova's test.nested counts as one with, no fix", code: py`
+      from unittest import mock
+      from nova import test
+      class T(test.NoDBTestCase):
+          def test_suspend(self):
+              with test.nested(
+                  mock.patch.object(self.compute_api, '_record_action_start'),
+                  mock.patch.object(self.compute_api, '_get_image'),
+                  mock.patch.object(self.compute_api, '_check_auto_disk_config'),
+              ) as (mock_record, mock_image, mock_disk):
+                  run()
+    `, errors: [{ line: 6, column: 13, endLine: 8, endColumn: 75, fixTitle: null, message: '`self.compute_api`' }] },
     { name: 'class decorators and mocker.patch in a test', code: py`
       import mock
       @mock.patch('a.B.c', new=1)

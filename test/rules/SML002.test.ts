@@ -41,6 +41,23 @@ ruleTester('SML002', {
           def test_mode(self):
               pass
     ` },
+    { name: 'a docstring holding doctest examples runs under a doctest runner', code: py`
+      def test_pdb_display():
+          """Display a variable.
+
+          >>> pdb_invoke('display x')
+          1
+          """
+    ` },
+    { name: 'sample test classes built inside a test are data, not tests', code: py`
+      import unittest
+      class LoaderTest(unittest.TestCase):
+          def test_load(self):
+              class Sample(unittest.TestCase):
+                  def test_one(self):
+                      pass
+              self.assertEqual(1, count(Sample))
+    ` },
     { name: 'a body that only skips is not empty', code: py`
       import unittest
       class T(unittest.TestCase):

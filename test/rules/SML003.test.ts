@@ -126,6 +126,75 @@ ruleTester('SML003', {
       def test_a():
           1 / 0
     ` },
+    { name: 'any expected-failure marker states the outcome', code: py`
+      import pytest, unittest
+      @pytest.mark.xfail(reason='bug 2')
+      def test_a():
+          run()
+      class T(unittest.TestCase):
+          @unittest.expectedFailure
+          def test_b(self):
+              run()
+    ` },
+    { name: 'project raises/warns helpers (sympy, scipy)', code: py`
+      from sympy.testing.pytest import raises, warns_deprecated_sympy
+      def test_a():
+          raises(TypeError, lambda: bool(x > 3))
+      def test_b():
+          with warns_deprecated_sympy():
+              old_api()
+    ` },
+    { name: 'a test that raises NotImplementedError states its outcome', code: py`
+      def test_d9():
+          raise NotImplementedError('translate D8 to FORTRAN')
+    ` },
+    { name: 'helpers from elsewhere named as checks or test drivers', code: py`
+      import unittest
+      from IPython.testing import tools as tt
+      def test_profile_help():
+          tt.help_all_output_test('profile')
+      def test_main_path():
+          tt.ipexec_validate('f.py', 'A')
+      class T(unittest.TestCase):
+          def test_verifymode(self):
+              enum._test_simple_enum(CheckedVerifyMode, ssl.VerifyMode)
+          def test_misbehaved_io(self):
+              BufferedReaderTest.test_misbehaved_io(self)
+          def test_until(self):
+              with TracerRun(self) as tracer:
+                  tracer.runcall(main)
+    ` },
+    { name: 'a project decorator that drives the test', code: py`
+      class JumpTestCase:
+          @jump_test(2, 3, [1, 3])
+          def test_jump_forwards(output):
+              output.append(2)
+    ` },
+    { name: 'doctest docstring', code: py`
+      def test_pdb_display():
+          """
+          >>> pdb_invoke('display x')
+          1
+          """
+    ` },
+    { name: 'sample test classes built inside a test are data', code: py`
+      import unittest
+      class LoaderTest(unittest.TestCase):
+          def test_load(self):
+              class Sample(unittest.TestCase):
+                  def test_one(self):
+                      run()
+              self.assertEqual(1, count(Sample))
+    ` },
+    { name: 'an assertion helper aliased inside a local helper', code: py`
+      import unittest
+      class T(unittest.TestCase):
+          def _idempotent(self, msg, text):
+              eq = self.ndiffAssertEqual
+              eq(text, render(msg))
+          def test_rfc2231(self):
+              self._idempotent(*load('msg_33.txt'))
+    ` },
     { name: 'pytest-benchmark test', code: py`
       def test_speed(benchmark):
           benchmark(sorted, range(1000))
@@ -189,11 +258,5 @@ ruleTester('SML003', {
           with mock.patch('a.b', side_effect=boom):
               retry()
     `, errors: [{ line: 2 }] },
-    { name: 'xfail without raises does not exempt', code: py`
-      import pytest
-      @pytest.mark.xfail(reason='bug 2')
-      def test_a():
-          run()
-    `, errors: [{ line: 3 }] },
   ],
 });

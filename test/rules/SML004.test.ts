@@ -76,7 +76,14 @@ ruleTester('SML004', {
           for text in ['1', '2']:
               if text:
                   assert int(text) > 0
-    `, errors: [{ line: 2, column: 5, endColumn: 8, message: 'literal table of cases' }] },
+    `, errors: [{ line: 2, column: 5, endColumn: 8, message: 'fixed table of cases' }] },
+    { name: 'range over literals is a fixed table too; a computed iterable may be empty', code: py`
+      def test_powers(values):
+          for i in range(5):
+              assert 2 ** i > 0
+          for v in values:
+              assert v
+    `, errors: [{ line: 2, message: 'fixed table of cases' }, { line: 4, message: 'may run zero times' }] },
     { name: 'while loop with assertions', code: py`
       def test_queue(q):
           while not q.empty():

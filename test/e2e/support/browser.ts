@@ -37,7 +37,13 @@ export interface WatchedPage {
   foreignRequests: string[];
 }
 
-export async function openWatchedPage(browser: Browser, siteUrl: string, path = ''): Promise<WatchedPage> {
+export interface OpenOptions {
+  path?: string;
+  /** Runs before navigation, e.g. to make a request fail (routes added later take precedence). */
+  prepare?: (context: BrowserContext) => Promise<unknown>;
+}
+
+export async function openWatchedPage(browser: Browser, siteUrl: string, options: OpenOptions = {}): Promise<WatchedPage> {
   const origin = new URL(siteUrl).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -53,6 +59,7 @@ export async function openWatchedPage(browser: Browser, siteUrl: string, path = 
     if (message.type() === 'error') watched.errors.push(`console: ${message.text()}`);
   });
   watched.page.on('pageerror', (error) => watched.errors.push(`page error: ${error.message}`));
-  await watched.page.goto(new URL(path, siteUrl).href);
+  await options.prepare?.(context);
+  await watched.page.goto(new URL(options.path ?? '', siteUrl).href);
   return watched;
 }

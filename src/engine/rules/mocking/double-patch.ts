@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { dottedName } from '../../syntax';
-import { describeTarget, isUseFixtureCall, patchCallOf, patchUsage, type PatchCall, type PatchTarget } from './patches';
+import { describeTarget, patchCallOf, patchUsage, type PatchCall, type PatchTarget } from './patches';
 
 const ID = 'MCK004';
 
@@ -99,22 +99,20 @@ function onCall(call: Node, ctx: RuleContext): void {
     else if (usage.kind === 'assigned') record.bindings.set(usage.name, patch);
     return;
   }
-  const record = ownerRecord(call, ctx.scope);
-  if (!record) return;
-  if (ctx.qualifiedName(call.childForFieldName('function'))?.match(/^(unittest\.)?mock\.patch\.stopall$/)) {
-    record.stopAll.push(call);
-    return;
-  }
+  // Cheap name tests first: most calls are none of start/stop/useFixture/stopall.
   const fn = call.childForFieldName('function');
-  if (fn?.type === 'attribute') {
+  if (fn?.type !== 'attribute') return;
+  const method = fn.childForFieldName('attribute')?.text;
+  if (method === 'start' || method === 'stop') {
     const receiver = dottedName(fn.childForFieldName('object'));
-    const method = fn.childForFieldName('attribute')?.text;
-    if (receiver && method === 'start') record.starts.push({ receiver, at: call });
-    else if (receiver && method === 'stop') record.stops.push({ receiver, at: call });
-  }
-  if (isUseFixtureCall(call)) {
+    const record = receiver ? ownerRecord(call, ctx.scope) : null;
+    if (receiver && record) (method === 'start' ? record.starts : record.stops).push({ receiver, at: call });
+  } else if (method === 'stopall' && /^(unittest\.)?mock\.patch\.stopall$/.test(ctx.qualifiedName(fn) ?? '')) {
+    ownerRecord(call, ctx.scope)?.stopAll.push(call);
+  } else if (method === 'useFixture') {
     const receiver = dottedName(call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment'));
-    if (receiver) record.starts.push({ receiver, at: call });
+    const record = receiver ? ownerRecord(call, ctx.scope) : null;
+    if (receiver && record) record.starts.push({ receiver, at: call });
   }
 }
 
@@ -227,7 +225,8 @@ class Judge {
         this.report(later, inherited, true);
         return;
       }
-      const earlier = activations.slice(0, index).find((candidate) => conflicts(later, candidate));
+      // The same patcher started twice is one patch (and a RuntimeError), not two.
+      const earlier = activations.slice(0, index).find((candidate) => candidate.node.id !== later.node.id && conflicts(later, candidate));
       if (earlier) this.report(later, earlier, false);
     });
   }
@@ -274,7 +273,8 @@ function judgeClass(_node: Node, ctx: RuleContext): void {
   });
   for (const fn of record.functions) {
     if (fn.scope.isTestFunction) judge.check(activationsOf(fn, classBindings), classWide);
-    else if (fn.scope.isSetup && !CLASS_WIDE_SETUPS.includes(fn.scope.name)) judge.check(activationsOf(fn, classBindings));
+    // Helpers (`_test_delete`) and tearDown: their own patches overlap whenever they run.
+    else if (!CLASS_WIDE_SETUPS.includes(fn.scope.name)) judge.check(activationsOf(fn, classBindings));
   }
 }
 

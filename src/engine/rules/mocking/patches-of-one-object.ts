@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { isTestClassDefinition, isTestName } from '../../scope';
 import { replaceBetween } from '../../position';
-import { calleeName, decoratorExpression } from '../../syntax';
+import { callArguments, calleeLastName, calleeName, decoratorExpression } from '../../syntax';
 import type { Fix } from '../../types';
 import { patchCallOf, patchUsage, type PatchCall, type PatchTarget } from './patches';
 
@@ -36,8 +36,10 @@ function message(group: Single[], where: string): string {
   const first = group[0]!;
   const attributes = [...new Set(group.map((single) => single.target.attribute))];
   const shown = attributes.slice(0, 4).map((name) => `\`${name}\``).join(', ') + (attributes.length > 4 ? ', ...' : '');
-  const combined = group.every((single) => single.patch.library === 'fixtures') ? 'fixtures.MockPatchMultiple' : 'mock.patch.multiple';
-  return `${attributes.length} patches of \`${first.target.objectText}\` (${shown}) ${where}: one \`${combined}(${first.target.objectText}, ...)\` names the object once`;
+  const library = group.every((single) => single.patch.library === first.patch.library) ? first.patch.library : 'mock';
+  const combined = library === 'fixtures' ? 'fixtures.MockPatchMultiple' : library === 'mocker' ? 'mocker.patch.multiple' : 'mock.patch.multiple';
+  const object = first.target.inString ? `'${first.target.objectText}'` : first.target.objectText;
+  return `${attributes.length} patches of \`${object}\` (${shown}) ${where}: one \`${combined}(${object}, ...)\` names the object once`;
 }
 
 /** A test method/function, its decorators, or anything inside test code. */
@@ -116,8 +118,13 @@ function checkWith(statement: Node, ctx: RuleContext): void {
   for (const item of statement.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? []) {
     if (item?.type !== 'with_item') continue;
     const value = item.childForFieldName('value');
-    const single = singlePatch(value?.type === 'as_pattern' ? value.namedChild(0) : value, ctx);
-    if (single) patches.push(single);
+    const entered = value?.type === 'as_pattern' ? value.namedChild(0) : value;
+    // nova's `test.nested(p1, p2, ...)` enters each argument like a separate item.
+    const values = entered?.type === 'call' && calleeLastName(entered) === 'nested' ? callArguments(entered).positional : [entered];
+    for (const candidate of values) {
+      const single = singlePatch(candidate ?? null, ctx);
+      if (single) patches.push(single);
+    }
   }
   for (const group of sameObjectGroups(patches)) {
     const fix = withFix(statement, group, ctx);

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../rule';
-import { callArguments, dottedName, stringValue, unwrapParens, type CallArguments } from '../../syntax';
+import { callArguments, calleeLastName, dottedName, stringValue, unwrapParens, type CallArguments } from '../../syntax';
 
 /** The patch API a call uses, independent of how the file imports it. */
 export type PatchApi =
@@ -27,6 +27,8 @@ export interface PatchTarget {
   object: string;
   /** The object as the source writes it, for messages and fixes. */
   objectText: string;
+  /** Named inside a string (`patch('a.B.c')`), not by a reference (`patch.object(B, 'c')`). */
+  inString: boolean;
   attribute: string;
   /** `object.attribute`: what two patches must share to replace the same thing. */
   key: string;
@@ -84,16 +86,16 @@ function fromDottedString(text: string): PatchTarget | null {
   if (dot <= 0 || dot === text.length - 1 || /\s/.test(text)) return null;
   const object = text.slice(0, dot);
   const attribute = text.slice(dot + 1);
-  return { object, objectText: object, attribute, key: text };
+  return { object, objectText: object, inString: true, attribute, key: text };
 }
 
 /** `X` of `patch.object(X, 'attr')`: a dotted reference, qualified through the imports. */
-function objectReference(node: Node | undefined, ctx: Qualify): { object: string; objectText: string } | null {
+function objectReference(node: Node | undefined, ctx: Qualify): { object: string; objectText: string; inString: false } | null {
   if (!node) return null;
   const value = unwrapParens(node);
   const text = dottedName(value);
   const object = ctx.qualifiedName(value);
-  return text && object ? { object, objectText: text } : null;
+  return text && object ? { object, objectText: text, inString: false } : null;
 }
 
 function objectTarget(objectNode: Node | undefined, attributeNode: Node | undefined, ctx: Qualify): PatchTarget | null {
@@ -107,7 +109,7 @@ function multipleTargets(args: CallArguments, ctx: Qualify): PatchTarget[] {
   const targetNode = args.positional[0] ?? args.keywords.get('target');
   if (!targetNode) return [];
   const literal = stringValue(targetNode);
-  const reference = literal !== null ? { object: literal, objectText: literal } : objectReference(targetNode, ctx);
+  const reference = literal !== null ? { object: literal, objectText: literal, inString: true } : objectReference(targetNode, ctx);
   if (!reference) return [];
   const targets: PatchTarget[] = [];
   for (const name of args.keywords.keys()) {
@@ -149,13 +151,37 @@ function targetsOf(api: PatchApi, args: CallArguments, ctx: Qualify): PatchTarge
   }
 }
 
+/** Last components of every patch API spelling: a cheap first test before resolving the whole name. */
+const LAST_NAMES = new Set([...API_BY_NAME.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
+/** Whether a callee can name a patch API at all: its last name is one, or it is an imported alias. */
+function mayBePatch(callee: Node | null, ctx: Qualify & Pick<RuleContext, 'facts'>): boolean {
+  if (callee?.type === 'identifier') return LAST_NAMES.has(callee.text) || ctx.facts.imports.has(callee.text);
+  return callee?.type === 'attribute' && LAST_NAMES.has(callee.childForFieldName('attribute')?.text ?? '');
+}
+
+/** Several rules read the same calls in one pass: remember each answer per tree (a new parse is a new tree). */
+const cache = new WeakMap<object, Map<number, PatchCall | null>>();
+
 /** The patch a call makes, or null when the call is not a patch. */
-export function patchCallOf(call: Node, ctx: Qualify): PatchCall | null {
+export function patchCallOf(call: Node, ctx: Qualify & Pick<RuleContext, 'facts'>): PatchCall | null {
   if (call.type !== 'call') return null;
-  const known = patchApiOf(call.childForFieldName('function'), ctx);
-  if (!known) return null;
+  let known = cache.get(call.tree);
+  if (!known) cache.set(call.tree, (known = new Map()));
+  const cached = known.get(call.id);
+  if (cached !== undefined) return cached;
+  const result = readPatchCall(call, ctx);
+  known.set(call.id, result);
+  return result;
+}
+
+function readPatchCall(call: Node, ctx: Qualify & Pick<RuleContext, 'facts'>): PatchCall | null {
+  const callee = call.childForFieldName('function');
+  if (!mayBePatch(callee, ctx)) return null;
+  const api = patchApiOf(callee, ctx);
+  if (!api) return null;
   const args = callArguments(call);
-  return { call, ...known, targets: targetsOf(known.api, args, ctx), args };
+  return { call, ...api, targets: targetsOf(api.api, args, ctx), args };
 }
 
 /** How a patch call is put to work; decides how long the patch lives. */
@@ -188,6 +214,13 @@ export function methodCallOn(receiver: Node, method: string): Node | null {
   return call?.type === 'call' && call.childForFieldName('function')?.id === attribute.id ? call : null;
 }
 
+/** The `with_item` whose value is `node` (directly or as `node as name`). */
+function withItemOf(node: Node): Node | null {
+  const parent = node.parent;
+  if (parent?.type === 'with_item') return parent;
+  return parent?.type === 'as_pattern' && parent.parent?.type === 'with_item' ? parent.parent : null;
+}
+
 export function patchUsage(patch: PatchCall): PatchUsage {
   const { call } = patch;
   if (patch.library === 'monkeypatch' || patch.library === 'mocker') return { kind: 'immediate' };
@@ -199,11 +232,18 @@ export function patchUsage(patch: PatchCall): PatchUsage {
     const definition = parent.parent?.childForFieldName('definition');
     return definition ? { kind: 'decorator', decorator: parent, definition } : { kind: 'other' };
   }
-  const item = parent.type === 'with_item' ? parent : parent.type === 'as_pattern' && parent.parent?.type === 'with_item' ? parent.parent : null;
+  const item = withItemOf(node);
   if (item) {
     const statement = item.parent?.parent;
     const alias = parent.type === 'as_pattern' ? parent.childForFieldName('alias') : null;
     return statement?.type === 'with_statement' ? { kind: 'with', statement, item, alias } : { kind: 'other' };
+  }
+  // nova's `with test.nested(mock.patch(...), ...) as (a, b):` and contextlib.nested enter every argument.
+  const nested = parent.type === 'argument_list' ? parent.parent : null;
+  const nestedItem = nested && calleeLastName(nested) === 'nested' ? withItemOf(nested) : null;
+  if (nestedItem) {
+    const statement = nestedItem.parent?.parent;
+    return statement?.type === 'with_statement' ? { kind: 'with', statement, item: nestedItem, alias: null } : { kind: 'other' };
   }
   const start = methodCallOn(node, 'start');
   if (start) return { kind: 'started', at: start };

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { isAssertionCall } from '../../semantics';
-import { calleeName, statements, unwrapParens } from '../../syntax';
+import { calleeName, statements, stringValue, unwrapParens } from '../../syntax';
+import { isCollectedTest } from './test-bodies';
 
 const ID = 'SML004';
 
@@ -16,7 +17,7 @@ function reportedIn(ctx: RuleContext): Set<number> {
  */
 function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
   const scope = ctx.scope;
-  if (!scope.isTestFunction) return false;
+  if (!isCollectedTest(scope)) return false;
   const reported = reportedIn(ctx);
   for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
     if (current.type === 'lambda' || reported.has(current.id)) return false;
@@ -54,10 +55,16 @@ function onlySkipsOrFails(statement: Node): boolean {
   });
 }
 
-/** `for case in [...]`: a literal table of cases. */
-function iteratesLiteral(loop: Node): boolean {
+/** `for case in [...]`, `for i in range(5)`: a fixed table of cases, never empty. */
+function iteratesFixedCases(loop: Node): boolean {
   const right = loop.childForFieldName('right');
-  return !!right && ['list', 'tuple', 'set', 'dictionary'].includes(unwrapParens(right).type);
+  if (!right) return false;
+  const iterable = unwrapParens(right);
+  if (iterable.type === 'string') return !!stringValue(iterable);
+  if (['list', 'tuple', 'set', 'dictionary', 'expression_list'].includes(iterable.type)) return iterable.namedChildCount > 0;
+  if (iterable.type !== 'call' || calleeName(iterable) !== 'range') return false;
+  const args = iterable.childForFieldName('arguments')?.namedChildren ?? [];
+  return args.length > 0 && args.every((arg) => arg?.type === 'integer');
 }
 
 function keywordRange(statement: Node): { node: Node; endNode?: Node } {
@@ -86,8 +93,8 @@ function checkMatch(statement: Node, ctx: RuleContext): void {
 function checkLoop(loop: Node, ctx: RuleContext): void {
   if (!isOutermostInTest(loop, ctx) || loopsOverSubTests(loop) || !hasAssertion(loop, ctx)) return;
   const keyword = loop.type === 'while_statement' ? 'while' : 'for';
-  const advice = keyword === 'for' && iteratesLiteral(loop)
-    ? 'loops over a literal table of cases; parametrize the test or wrap each case in `self.subTest(...)` so a failure names its case'
+  const advice = keyword === 'for' && iteratesFixedCases(loop)
+    ? 'asserts over a fixed table of cases: the first failure stops the rest and does not name its case; parametrize the test or wrap each case in `self.subTest(...)`'
     : 'asserts inside a loop: the assertions may run zero times, and a failure does not say which iteration broke; parametrize or use `self.subTest(...)`';
   report(loop, ctx, `\`${keyword}\` in test \`${ctx.scope.name}\` ${advice}`);
 }

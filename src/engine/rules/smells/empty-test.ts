@@ -4,7 +4,7 @@ import type { Scope } from '../../scope';
 import { dottedName, isDocstring, statements } from '../../syntax';
 import type { Fix } from '../../types';
 import { rangeOf, replaceNode } from '../../position';
-import { isAbstract, isEmptyBody, isSkipDecorated } from './test-bodies';
+import { hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
 
 /** The class or one of its bases in this file derives from a `*TestCase`/`*TestBase`: `self.skipTest` exists. */
 function isUnittestClass(scope: Scope, ctx: RuleContext): boolean {
@@ -61,8 +61,8 @@ function describeBody(definition: Node): string {
 
 function check(definition: Node, ctx: RuleContext): void {
   const test = ctx.scope;
-  if (!test.isTestFunction || !isEmptyBody(definition)) return;
-  if (isSkipDecorated(definition) || isAbstract(definition)) return;
+  if (!isCollectedTest(test) || !isEmptyBody(definition)) return;
+  if (isSkipDecorated(definition) || isAbstract(definition) || hasDoctest(definition)) return;
   const name = definition.childForFieldName('name');
   if (!name) return;
   ctx.report({
@@ -83,7 +83,8 @@ export default defineRule({
     why:
       'An empty test is collected, run and counted as passed, so the suite claims coverage that does not ' +
       'exist. Placeholders written "for later" and overrides that blank out an inherited test both look ' +
-      'green in every report. Tests skipped by a decorator and abstract methods are left alone.',
+      'green in every report. Tests skipped by a decorator, abstract methods, docstrings holding doctest ' +
+      'examples (`>>>`), and sample test classes built inside a test are left alone.',
     fix:
       'Implement the test, or make the gap visible: `self.skipTest(reason)` (unittest) or `pytest.skip(reason)` ' +
       'with a reason that names the missing work or the tracking bug. The quick fix inserts such a skip where ' +

@@ -1,5 +1,6 @@
 /** Shared by the smell rules: what an empty test body is, and which decorators take a test out of the run. */
 import type { Node } from 'web-tree-sitter';
+import type { Scope } from '../../scope';
 import { decoratorExpression, decoratorsOf, dottedName, isDocstring, statements } from '../../syntax';
 
 /** `pass` or a bare `...`: statements that do nothing. */
@@ -11,6 +12,22 @@ function isPlaceholder(statement: Node): boolean {
 /** A body of only `pass`, `...`, a docstring and comments (SML002's "empty"). */
 export function isEmptyBody(definition: Node): boolean {
   return statements(definition.childForFieldName('body')).every((statement) => isPlaceholder(statement) || isDocstring(statement));
+}
+
+/** A docstring holding `>>>` examples: a doctest runner executes and checks them. */
+export function hasDoctest(definition: Node): boolean {
+  const first = statements(definition.childForFieldName('body'))[0];
+  return !!first && isDocstring(first) && /^\s*>>>/m.test(first.text);
+}
+
+/**
+ * A test function the runner collects: not one of a test class defined inside a function, which test-runner
+ * tests build as data (`class Sample(unittest.TestCase): def test(self): pass`) and run by hand if at all.
+ */
+export function isCollectedTest(scope: Scope): boolean {
+  if (!scope.isTestFunction) return false;
+  for (let current = scope.parent; current; current = current.parent) if (current.kind === 'function') return false;
+  return true;
 }
 
 /** The dotted name a decorator applies: `pytest.mark.skipif` for `@pytest.mark.skipif(sys.platform == 'win32')`. */

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { callArguments, decoratorExpression, decoratorsOf, isDocstring, statements } from '../../syntax';
-import { decoratorName, isAbstract, isEmptyBody, isSkipDecorated } from './test-bodies';
-import { emptyReach, HelperIndex, isVerifyingCall, isVerifyingRaise, recordReach, type Reach } from './verification';
+import { decoratorsOf, isDocstring, statements } from '../../syntax';
+import { decoratorName, hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
+import { emptyReach, HelperIndex, isVerifyingCall, isVerifyingRaise, mentionsAssertion, recordReach, type Reach } from './verification';
 
 const ID = 'SML003';
 
@@ -29,13 +29,24 @@ function helperIndex(ctx: RuleContext): HelperIndex {
   return root.data(`${ID}:index`, () => new HelperIndex(root.node, (node) => ctx.qualifiedName(node)));
 }
 
-/** The decorators state the outcome instead: `xfail(raises=...)`, `expectedFailure`. */
+/**
+ * An expected-failure marker states the outcome instead (`pytest.mark.xfail`, with or without `raises=`,
+ * `unittest.expectedFailure`, sympy's `@XFAIL`): the test is known to fail today, and the runner reports it
+ * when it starts to pass.
+ */
 function expectsFailure(definition: Node): boolean {
+  return decoratorsOf(definition).some((decorator) => /(^|\.)(xfail|expectedFailure)$/i.test(decoratorName(decorator) ?? ''));
+}
+
+/**
+ * A project decorator named like a test driver (`@jump_test(2, 3, [1, 3])`, `@check_output(...)`) runs the
+ * function and judges the result itself.
+ */
+function isDrivenByDecorator(definition: Node): boolean {
   return decoratorsOf(definition).some((decorator) => {
     const name = decoratorName(decorator) ?? '';
-    if (/(^|\.)expectedFailure$/.test(name)) return true;
-    const expression = decoratorExpression(decorator);
-    return /(^|\.)xfail$/.test(name) && expression?.type === 'call' && callArguments(expression).keywords.has('raises');
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    return !name.startsWith('pytest.') && !name.startsWith('unittest.') && /test|assert|check|verify|expect/i.test(last);
   });
 }
 
@@ -55,19 +66,14 @@ function skipsFirst(definition: Node): boolean {
   return !!expression && /(^|[.\s])(skipTest|skip|SkipTest)\b/.test(expression.text.split('(')[0] ?? '');
 }
 
-/** A last look for assertion methods passed around instead of called: `eq = self.assertEqual`. */
-function mentionsAssertion(definition: Node): boolean {
-  return definition.descendantsOfType('identifier').some((identifier) => !!identifier && /assert/i.test(identifier.text));
-}
-
 function judge(definition: Node, ctx: RuleContext): void {
   const test = ctx.scope;
-  if (!test.isTestFunction) return;
+  if (!isCollectedTest(test)) return;
   const state = test.peek<TestState>(ID);
   if (state?.verified) return;
   // An empty body is SML002's finding; skipped and abstract tests are not run as written.
-  if (isEmptyBody(definition) || isSkipDecorated(definition) || isAbstract(definition)) return;
-  if (expectsFailure(definition) || takesBenchmarkFixture(definition) || skipsFirst(definition)) return;
+  if (isEmptyBody(definition) || isSkipDecorated(definition) || isAbstract(definition) || hasDoctest(definition)) return;
+  if (expectsFailure(definition) || isDrivenByDecorator(definition) || takesBenchmarkFixture(definition) || skipsFirst(definition)) return;
   const testClass = test.parent?.kind === 'class' ? test.parent.node : null;
   if (state && helperIndex(ctx).reachesVerification(state.reach, testClass)) return;
   if (mentionsAssertion(definition)) return;
@@ -141,7 +147,7 @@ export default defineRule({
     raise_statement(raise, ctx) {
       const state = stateOf(ctx);
       // A raise in the test's own body is a hand-written failure; one in a nested fake is a side effect.
-      if (state && ctx.scope === ctx.scope.testFunction && isVerifyingRaise(raise)) state.verified = true;
+      if (state && ctx.scope === ctx.scope.testFunction && isVerifyingRaise(raise, true)) state.verified = true;
     },
     'function_definition:exit': judge,
   },

@@ -14,31 +14,57 @@ export interface Reach {
   selfCalls: string[];
   superCalls: string[];
   bareCalls: string[];
+  /** `Base.test_x(self)`: a method of a named class run on this test. */
+  classCalls: { className: string; name: string }[];
+  /** The test case itself was handed to other code (`TracerRun(self)`), which may assert on it. */
+  passesSelf: boolean;
 }
 
 export function emptyReach(): Reach {
-  return { selfCalls: [], superCalls: [], bareCalls: [] };
+  return { selfCalls: [], superCalls: [], bareCalls: [], classCalls: [], passesSelf: false };
 }
 
-/** A call that checks something by itself: an Assertion, a verifying helper, a pytest-check call. */
+/**
+ * `_test_simple_enum`, `do_test`, `run_test_case`, `doTest`, `help_all_output_test`: helpers that run a
+ * whole test case; `ipexec_validate`, `output_check`: helpers whose name has a checking word as one part.
+ */
+const TEST_DRIVER = /^_*((do|run)_?)?test([A-Z_]|$)|^_*(do|run)Test|_test$|(^|_)(check|verify|validate|expect)(_|$)/;
+/** Project versions of `pytest.raises`/`pytest.warns`: sympy's `raises(...)`, `warns_deprecated_sympy()`, scipy's `eager_warns`. */
+const RAISES_OR_WARNS = /(^|_)(raises|warns)(_|$)/;
+
+/**
+ * A call that checks something by itself: an Assertion, a verifying helper (`check_*`, `verify_*`,
+ * `_wait_for_*`), a test driver from elsewhere (`enum._test_simple_enum(...)`), a pytest-check call.
+ */
 export function isVerifyingCall(call: Node, qualify: Qualify): boolean {
   const qualified = qualify(call.childForFieldName('function'));
   if (isAssertionCall(call, qualified)) return true;
   if (qualified?.startsWith('pytest_check.')) return true;
   const name = calleeLastName(call);
-  return !!name && isVerifyingHelperName(name);
+  return !!name && (isVerifyingHelperName(name) || TEST_DRIVER.test(name) || RAISES_OR_WARNS.test(name));
 }
 
-/** `raise SomeError(...)` is a hand-written failure; skips and "not implemented" markers are not. */
-export function isVerifyingRaise(raise: Node): boolean {
+/** Assertion methods handed around instead of called: `eq = self.assertEqual; eq(a, b)`. */
+export function mentionsAssertion(definition: Node): boolean {
+  return definition.descendantsOfType('identifier').some((identifier) => !!identifier && /assert/i.test(identifier.text));
+}
+
+/**
+ * `raise SomeError(...)` is a hand-written failure; a skip is not. In a test's own body even
+ * `raise NotImplementedError` states the outcome (the test fails); in a helper it marks an abstract method.
+ */
+export function isVerifyingRaise(raise: Node, inTestBody: boolean): boolean {
   const exception = raise.namedChildren.find((child) => child && child.type !== 'comment');
   if (!exception) return false;
   const name = exception.type === 'call' ? (exception.childForFieldName('function')?.text ?? '') : exception.text;
-  return !/skip|NotImplemented/i.test(name);
+  return !/skip/i.test(name) && (inTestBody || !/NotImplemented/.test(name));
 }
 
 /** Records a call that might reach an assertion through a helper. */
 export function recordReach(call: Node, reach: Reach): void {
+  const args = call.childForFieldName('arguments');
+  const passesSelf = args?.type === 'argument_list' && args.namedChildren.some((arg) => arg?.type === 'identifier' && arg.text === 'self');
+  if (passesSelf) reach.passesSelf = true;
   const fn = call.childForFieldName('function');
   if (fn?.type === 'identifier') {
     reach.bareCalls.push(fn.text);
@@ -50,11 +76,12 @@ export function recordReach(call: Node, reach: Reach): void {
   if (!object || !name) return;
   if (object.type === 'identifier' && (object.text === 'self' || object.text === 'cls')) reach.selfCalls.push(name);
   else if (object.type === 'call' && object.childForFieldName('function')?.text === 'super') reach.superCalls.push(name);
+  else if (object.type === 'identifier' && passesSelf) reach.classCalls.push({ className: object.text, name });
 }
 
 /** Names of helpers defined elsewhere that, by convention, run or verify a test case. */
 export function isTestishHelperName(name: string): boolean {
-  return isVerifyingHelperName(name) || /assert/i.test(name) || /^_*((do|run)_?)?test/i.test(name) || /^_*(wait|compare|confirm)/i.test(name);
+  return isVerifyingHelperName(name) || /assert/i.test(name) || TEST_DRIVER.test(name) || /^_*(wait_?(for|until)|compare|confirm)/i.test(name);
 }
 
 interface HelperSummary {
@@ -129,12 +156,13 @@ export class HelperIndex {
     summary = { verifies: false, reach: emptyReach() };
     for (const node of helper.descendantsOfType(['call', 'assert_statement', 'raise_statement'])) {
       if (!node) continue;
-      if (node.type === 'assert_statement' || (node.type === 'raise_statement' ? isVerifyingRaise(node) : isVerifyingCall(node, this.qualify))) {
+      if (node.type === 'assert_statement' || (node.type === 'raise_statement' ? isVerifyingRaise(node, false) : isVerifyingCall(node, this.qualify))) {
         summary.verifies = true;
         break;
       }
       if (node.type === 'call') recordReach(node, summary.reach);
     }
+    if (!summary.verifies && mentionsAssertion(helper)) summary.verifies = true;
     this.summaries.set(helper.id, summary);
     return summary;
   }
@@ -156,12 +184,18 @@ export class HelperIndex {
     };
     while (pending.length > 0) {
       const { reach: current, owner } = pending.pop()!;
+      if (current.passesSelf) return true;
       for (const name of current.selfCalls) {
         const found = testClass ? this.findMethod(testClass, name) : null;
         if (found ? follow(found.method, found.owner) : isTestishHelperName(name)) return true;
       }
       for (const name of current.superCalls) {
         const found = owner ? this.findMethod(owner, name, true) : null;
+        if (found ? follow(found.method, found.owner) : isTestishHelperName(name)) return true;
+      }
+      for (const { className, name } of current.classCalls) {
+        const local = this.classes.get(className);
+        const found = local ? this.findMethod(local, name) : null;
         if (found ? follow(found.method, found.owner) : isTestishHelperName(name)) return true;
       }
       for (const name of current.bareCalls) {

@@ -138,11 +138,16 @@ function controlled(scope: Scope): Set<Source> {
   return scope.data(`${ID}.controlled`, () => new Set<Source>());
 }
 
+/** Last names of the calls that seed, freeze or travel: checked before resolving the whole name. */
+const CONTROL_NAMES = /^(seed|Random|freeze_time|set_time_override|advance_time_delta|advance_time_seconds|TimeFixture|travel)$/;
+
 /** `random.seed(1)`, `freeze_time(...)`, `mock.patch('time.time')`: the values stop being nondeterministic. */
-function controlsOf(call: Node, ctx: RuleContext): Source[] {
-  const name = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
-  if (name === 'random.seed' || (name === 'random.Random' && callArguments(call).positional.length > 0)) return ['random'];
-  if (/(^|\.)(freeze_time|set_time_override|advance_time_delta|advance_time_seconds|TimeFixture)$|^time_machine\.travel$/.test(name)) return ['clock'];
+function controlsOf(call: Node, lastName: string, ctx: RuleContext): Source[] {
+  if (CONTROL_NAMES.test(lastName) || ctx.facts.imports.has(lastName)) {
+    const name = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
+    if (name === 'random.seed' || (name === 'random.Random' && callArguments(call).positional.length > 0)) return ['random'];
+    if (/(^|\.)(freeze_time|set_time_override|advance_time_delta|advance_time_seconds|TimeFixture)$|^time_machine\.travel$/.test(name)) return ['clock'];
+  }
   const patch = patchCallOf(call, ctx);
   if (!patch) return [];
   const kinds: Source[] = [];
@@ -172,22 +177,23 @@ function collect(label: string, args: Node[], state: TestState, ctx: RuleContext
 }
 
 function onCall(call: Node, ctx: RuleContext): void {
-  const kinds = controlsOf(call, ctx);
+  const lastName = calleeLastName(call);
+  if (!lastName) return;
+  const kinds = controlsOf(call, lastName, ctx);
   if (kinds.length > 0) {
     // Setup, decorators and other tests of the class count for the whole class; a module-level seed for the file.
     const holder = ctx.scope.enclosingClass ?? ctx.scope.testFunction ?? ctx.scope;
     for (const kind of kinds) controlled(holder).add(kind);
     return;
   }
+  if (!/assert/i.test(lastName) || VALUE_BLIND.test(lastName)) return;
   const state = testState(ctx.scope);
-  const qualified = ctx.qualifiedName(call.childForFieldName('function'));
-  if (!state || !isAssertionCall(call, qualified)) return;
-  const name = calleeLastName(call) ?? '';
+  const qualified = state ? ctx.qualifiedName(call.childForFieldName('function')) : null;
   // pytest.raises/warns check exceptions and pytest.approx states its own tolerance.
-  if (VALUE_BLIND.test(name) || qualified?.startsWith('pytest.')) return;
+  if (!state || !isAssertionCall(call, qualified) || qualified?.startsWith('pytest.')) return;
   const args = callArguments(call);
   // A delta states the tolerance the nondeterminism needs.
-  if (/AlmostEqual$/.test(name) && args.keywords.has('delta')) return;
+  if (/AlmostEqual$/.test(lastName) && args.keywords.has('delta')) return;
   const values = [...args.positional, ...[...args.keywords].filter(([keyword]) => keyword !== 'msg').map(([, value]) => value)];
   collect(assertionName(call), values, state, ctx);
 }

@@ -58,13 +58,18 @@ function countsDown(condition: Node, body: Node | null): boolean {
   });
 }
 
-/** An unconditional `self.assertLess(time.time() - start, 30)` / `assert attempts < 5` in the body fails the loop in time. */
+/**
+ * An unconditional check in the body that fails the loop in time: `self.assertLess(time.time() - start, 30)`,
+ * `assert attempts < 5`, or a helper named for it (`self._check_timeout(start)`, `check_deadline()`).
+ */
 function assertsBound(body: Node | null): boolean {
   return statements(body).some((statement) => {
     if (statement.type === 'assert_statement') return mentionsBound(statement);
     const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
-    if (expression?.type !== 'call' || !isSelfAssert(expression)) return false;
+    if (expression?.type !== 'call') return false;
     const name = calleeLastName(expression) ?? '';
+    if (/timeout|deadline|expire|retr(y|ies)|attempt/i.test(name)) return true;
+    if (!isSelfAssert(expression)) return false;
     return /^assert(Less|Greater)/.test(name) && (TIME_SOURCES.test(expression.text) || COUNTER_HINTS.test(expression.text));
   });
 }

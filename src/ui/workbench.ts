@@ -1,0 +1,155 @@
+/**
+ * Everything that needs Monaco: the editor, markers, the findings list, hovers, quick fixes and the rules
+ * dialog. Loaded as its own chunk so the analysis can start while this (large) part is still loading.
+ */
+import type { RuleMeta } from '../engine/types';
+import type { TextChange } from '../worker/protocol';
+import { applySafeFixes, registerQuickFixes, safeFixEdits } from './code-actions';
+import { byId } from './dom';
+import { createEditor, monaco, revealRange, setEditorTheme, type CodeEditor, type TextModel } from './editor';
+import { createFindingsList } from './findings-list';
+import type { FindingsStore } from './findings-store';
+import { onNextFrame } from './frame';
+import { registerRuleHovers } from './hover';
+import { MARKER_OWNER, showMarkers } from './markers';
+import type { RuleOverrides } from './rule-selection';
+import { setupSettings } from './settings';
+import type { StatusLine } from './status';
+import type { ThemeControl } from './theme';
+
+/** What the page's entry shares with the workbench. */
+export interface WorkbenchHost {
+  initialCode: string;
+  theme: ThemeControl;
+  store: FindingsStore;
+  status: StatusLine;
+  /** True when the latest findings describe the current text completely. */
+  isIdle(): boolean;
+  securityChecked(): boolean;
+  textVersion(): number;
+  /** Monaco's content changes as offsets, or null when the whole text was replaced. */
+  textChanged(changes: TextChange[] | null): void;
+  rulesChanged(overrides: RuleOverrides): void;
+}
+
+export interface Workbench {
+  text(): string;
+  /** Schedules markers, list and buttons to follow the store (once per animation frame). */
+  render(): void;
+  /** Tells screen readers the outcome of the run that just finished. */
+  announce(): void;
+  rulesArrived(rules: readonly RuleMeta[], overrides: RuleOverrides): void;
+}
+
+export function mountWorkbench(host: WorkbenchHost): Workbench {
+  const editor = createEditor(byId('editor', HTMLElement), host.initialCode, host.theme.theme);
+  const model = editor.getModel();
+  if (!model) throw new Error('The editor has no model');
+  host.theme.onChange(setEditorTheme);
+  performance.mark('testsniff:editor-created');
+
+  let rulesById = new Map<string, RuleMeta>();
+  let firstMarkersShown = false;
+  const exactFindings = () => host.store.exactFor(host.textVersion());
+
+  const fixAllButton = byId('fix-all', HTMLButtonElement);
+  const findingsView = createFindingsList(
+    {
+      verdict: byId('security-verdict', HTMLElement),
+      summary: byId('findings-summary', HTMLElement),
+      announcer: byId('findings-announcer', HTMLElement),
+      familyFilter: byId('filter-family', HTMLSelectElement),
+      severityFilter: byId('filter-severity', HTMLSelectElement),
+      list: byId('findings-list', HTMLOListElement),
+    },
+    (finding) => revealRange(editor, finding),
+  );
+
+  const render = onNextFrame(() => {
+    const findings = host.store.visible();
+    showMarkers(model, findings);
+    findingsView.render(findings, host.securityChecked());
+    const exact = exactFindings();
+    const safeFixes = exact ? safeFixEdits(exact).fixCount : 0;
+    fixAllButton.disabled = safeFixes === 0;
+    fixAllButton.textContent = safeFixes > 0 ? `Fix all safe fixes (${safeFixes})` : 'Fix all safe fixes';
+    if (!firstMarkersShown && findings.length > 0) {
+      firstMarkersShown = true;
+      performance.mark('testsniff:first-markers');
+    }
+    // "ready" only once markers and list show the complete findings of the current text.
+    if (host.isIdle()) host.status.set('ready');
+  });
+
+  editor.onDidChangeModelContent((event) => {
+    // Monaco lists a change set so that applying the changes in order, each at its offset, is correct.
+    host.textChanged(
+      event.isFlush
+        ? null
+        : event.changes.map((change) => ({
+            start: change.rangeOffset,
+            end: change.rangeOffset + change.rangeLength,
+            text: change.text,
+          })),
+    );
+  });
+
+  const fixAll = () => {
+    const exact = exactFindings();
+    if (exact) applySafeFixes(editor, exact);
+  };
+  fixAllButton.addEventListener('click', fixAll);
+  editor.addAction({ id: 'testsniff.fixAllSafe', label: 'Fix all safe fixes (testsniff)', contextMenuGroupId: '1_modification', run: fixAll });
+  registerQuickFixes((target) => (target === model ? exactFindings() : null));
+  registerRuleHovers(() => host.store.visible(), () => rulesById);
+  exposeForInspection(editor, model);
+
+  return {
+    text: () => model.getValue(),
+    render,
+    announce: () => findingsView.announce(host.store.visible(), host.securityChecked()),
+    rulesArrived(rules, overrides) {
+      rulesById = new Map(rules.map((rule) => [rule.id, rule]));
+      setupSettings(
+        {
+          dialog: byId('settings-dialog', HTMLDialogElement),
+          openButton: byId('open-settings', HTMLButtonElement),
+          body: byId('settings-body', HTMLElement),
+          resetButton: byId('settings-reset', HTMLButtonElement),
+          closeButton: byId('settings-close', HTMLButtonElement),
+        },
+        rules,
+        overrides,
+        host.rulesChanged,
+      );
+      render();
+    },
+  };
+}
+
+const SEVERITY_NAMES = new Map<monaco.MarkerSeverity, string>([
+  [monaco.MarkerSeverity.Error, 'error'],
+  [monaco.MarkerSeverity.Warning, 'warning'],
+  [monaco.MarkerSeverity.Info, 'info'],
+]);
+
+/** A read-only window into the editor for the browser tests (and the curious, from the console). */
+function exposeForInspection(editor: CodeEditor, model: TextModel): void {
+  const inspection = {
+    text: () => model.getValue(),
+    selection: () => {
+      const selection = editor.getSelection();
+      return selection
+        ? { line: selection.startLineNumber, column: selection.startColumn, endLine: selection.endLineNumber, endColumn: selection.endColumn }
+        : null;
+    },
+    markers: () =>
+      monaco.editor.getModelMarkers({ owner: MARKER_OWNER, resource: model.uri }).map((marker) => ({
+        line: marker.startLineNumber,
+        column: marker.startColumn,
+        severity: SEVERITY_NAMES.get(marker.severity) ?? 'hint',
+        message: marker.message,
+      })),
+  };
+  Object.assign(window, { testsniffPlayground: inspection });
+}
