@@ -11,7 +11,7 @@ import { Query } from 'web-tree-sitter';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import { EXIT_SUFFIX } from './rule';
 import { Scope } from './scope';
-import { collectModuleFacts, qualifiedName, type ModuleFacts } from './module-facts';
+import { collectModuleFacts, qualifiedName } from './module-facts';
 import { rangeOf, LineIndex } from './position';
 import { isSuppressed, suppressionOn, type Suppression } from './noqa';
 import type { Finding, Range } from './types';
@@ -34,24 +34,41 @@ export interface Batch {
   end: number;
 }
 
+type MutableContext = { -readonly [K in keyof RuleContext]: RuleContext[K] };
+
 type Dispatch = Map<string, { rule: Rule; visitor: Visitor }[]>;
 
 export class Analyzer {
-  private readonly query: QueryType;
+  private readonly language: Language;
+  /** Queries by the set of node types they capture: only what the enabled rules visit is marshalled. */
+  private readonly queries = new Map<string, QueryType>();
 
   constructor(
     language: Language,
     private readonly allRules: readonly Rule[],
   ) {
+    this.language = language;
+    // An unknown node type throws here, at engine creation, not in the middle of a user's run.
+    this.queryFor(allRules);
+  }
+
+  private queryFor(rules: readonly Rule[]): QueryType {
     const types = new Set<string>(Object.keys(SCOPE_TYPES));
-    for (const rule of allRules) {
+    for (const rule of rules) {
       for (const key of Object.keys(rule.visit)) {
         const type = key.endsWith(EXIT_SUFFIX) ? key.slice(0, -EXIT_SUFFIX.length) : key;
         if (type !== 'module') types.add(type);
       }
     }
-    // An unknown node type throws here, at engine creation, not in the middle of a user's run.
-    this.query = new Query(language, `[${[...types].map((type) => `(${type})`).join(' ')}] @node`);
+    const key = [...types].sort().join(' ');
+    let query = this.queries.get(key);
+    if (!query) {
+      // One pattern per type, captured under the type's own name: the runner learns each node's type
+      // from the capture name instead of asking WebAssembly for it.
+      query = new Query(this.language, key.split(' ').map((type) => `(${type}) @${type}`).join('\n'));
+      this.queries.set(key, query);
+    }
+    return query;
   }
 
   rulesFor(predicate: (meta: Rule['meta']) => boolean): Rule[] {
@@ -77,6 +94,7 @@ export class Analyzer {
    */
   *run(tree: Tree, source: string, rules: readonly Rule[]): Generator<Batch, void, void> {
     const dispatch = this.dispatchFor(rules);
+    const query = this.queryFor(rules);
     const root = tree.rootNode;
     const facts = collectModuleFacts(root);
     const moduleScope = new Scope('module', root, null, facts.testClassNames);
@@ -88,12 +106,27 @@ export class Analyzer {
     };
 
     let batch: Finding[] = [];
-    const contexts = new Map<Rule, (scope: Scope) => RuleContext>();
-    for (const rule of rules) contexts.set(rule, (scope) => this.context(rule, scope, facts, batch));
+    // One context per rule for the whole run; only its scope changes from node to node (allocating a
+    // context per visit dominated the cost on large files).
+    const contexts = new Map<Rule, MutableContext>();
+    for (const rule of rules) {
+      contexts.set(rule, {
+        scope: moduleScope,
+        facts,
+        qualifiedName: (node) => qualifiedName(facts, node),
+        report: (report: Report) => {
+          batch.push(toFinding(rule, report));
+        },
+      });
+    }
     const call = (key: string, node: Node, scope: Scope): void => {
       const visitors = dispatch.get(key);
       if (!visitors) return;
-      for (const { rule, visitor } of visitors) visitor(node, contexts.get(rule)!(scope));
+      for (const { rule, visitor } of visitors) {
+        const ctx = contexts.get(rule)!;
+        ctx.scope = scope;
+        visitor(node, ctx);
+      }
     };
     const finish = (): Finding[] => {
       const done = batch.filter((finding) => !isSuppressed(finding, lookup)).sort(compareFindings);
@@ -103,42 +136,31 @@ export class Analyzer {
 
     for (const chunk of root.namedChildren) {
       if (!chunk) continue;
+      const chunkStart = chunk.startIndex;
+      const chunkEnd = chunk.endIndex;
       const stack: Scope[] = [moduleScope];
-      const captures = this.query.captures(root, { startIndex: chunk.startIndex, endIndex: chunk.endIndex });
-      for (const { node } of captures) {
+      const close = (): void => {
+        const closed = stack.pop()!;
+        call(closed.type + EXIT_SUFFIX, closed.node, closed);
+      };
+      for (const { name: type, node } of query.captures(root, { startIndex: chunkStart, endIndex: chunkEnd })) {
+        const start = node.startIndex;
         // Nodes that merely touch the chunk's range belong to a neighbouring chunk.
-        if (node.startIndex < chunk.startIndex || node.startIndex >= chunk.endIndex) continue;
-        while (stack.length > 1 && node.startIndex >= stack[stack.length - 1]!.node.endIndex) {
-          const closed = stack.pop()!;
-          call(closed.node.type + EXIT_SUFFIX, closed.node, closed);
-        }
-        const kind = SCOPE_TYPES[node.type];
+        if (start < chunkStart || start >= chunkEnd) continue;
+        while (stack.length > 1 && start >= stack[stack.length - 1]!.endIndex) close();
+        const kind = SCOPE_TYPES[type];
         let scope = stack[stack.length - 1]!;
         if (kind) {
           scope = new Scope(kind, node, scope, facts.testClassNames);
           stack.push(scope);
         }
-        call(node.type, node, scope);
+        call(type, node, scope);
       }
-      while (stack.length > 1) {
-        const closed = stack.pop()!;
-        call(closed.node.type + EXIT_SUFFIX, closed.node, closed);
-      }
-      yield { findings: finish(), end: chunk.endIndex };
+      while (stack.length > 1) close();
+      yield { findings: finish(), end: chunkEnd };
     }
     call('module' + EXIT_SUFFIX, root, moduleScope);
     yield { findings: finish(), end: source.length };
-  }
-
-  private context(rule: Rule, scope: Scope, facts: ModuleFacts, batch: Finding[]): RuleContext {
-    return {
-      scope,
-      facts,
-      qualifiedName: (node) => qualifiedName(facts, node),
-      report: (report: Report) => {
-        batch.push(toFinding(rule, report));
-      },
-    };
   }
 }
 

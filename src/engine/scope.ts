@@ -49,6 +49,9 @@ export function isTestClassDefinition(definition: Node, localTestClasses: Readon
 export class Scope {
   readonly kind: ScopeKind;
   readonly node: Node;
+  /** The node's type and end, read once (each read of a node property crosses into WebAssembly). */
+  readonly type: string;
+  readonly endIndex: number;
   readonly name: string;
   readonly parent: Scope | null;
   /** A class whose bases or name mark it as tests. */
@@ -67,6 +70,8 @@ export class Scope {
   constructor(kind: ScopeKind, node: Node, parent: Scope | null, testClassNames: ReadonlySet<string>) {
     this.kind = kind;
     this.node = node;
+    this.type = kind === 'module' ? 'module' : kind === 'class' ? 'class_definition' : 'function_definition';
+    this.endIndex = node.endIndex;
     this.parent = parent;
     this.name = kind === 'module' ? '' : (node.childForFieldName('name')?.text ?? '');
     this.isTestClass = kind === 'class' && (testClassNames.has(this.name) || isTestClassDefinition(node, testClassNames));

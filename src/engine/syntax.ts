@@ -1,16 +1,38 @@
 /** Small readers over tree-sitter-python nodes, shared by every rule. */
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
+
+/**
+ * Dotted names are asked for the same nodes by many rules (every rule that visits `call` reads the
+ * callee), and each step down an attribute chain crosses into WebAssembly: remember them per tree.
+ */
+const dottedNames = new WeakMap<Tree, Map<number, string | null>>();
 
 /** `a.b.c` for identifier/attribute chains (whitespace-free), otherwise null. */
 export function dottedName(node: Node | null | undefined): string | null {
   if (!node) return null;
   if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const object = dottedName(node.childForFieldName('object'));
-    const attribute = node.childForFieldName('attribute');
-    return object && attribute ? `${object}.${attribute.text}` : null;
+  if (node.type !== 'attribute') return null;
+  let cache = dottedNames.get(node.tree);
+  if (!cache) {
+    cache = new Map();
+    dottedNames.set(node.tree, cache);
   }
-  return null;
+  const known = cache.get(node.id);
+  if (known !== undefined) return known;
+  // Attribute chains nest to the left: walk down iteratively, then build the name back up.
+  const chain: Node[] = [];
+  let current: Node | null = node;
+  while (current?.type === 'attribute') {
+    chain.push(current);
+    current = current.childForFieldName('object');
+  }
+  let name: string | null = current?.type === 'identifier' ? current.text : null;
+  for (let i = chain.length - 1; i >= 0 && name !== null; i--) {
+    const attribute = chain[i]!.childForFieldName('attribute');
+    name = attribute ? `${name}.${attribute.text}` : null;
+  }
+  cache.set(node.id, name);
+  return name;
 }
 
 /** The dotted text of what a `call` calls (`self.assertEqual`, `mock.patch.object`), or null. */

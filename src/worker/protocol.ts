@@ -48,3 +48,9 @@ export interface AnalysisWorkerApi {
   init(urls: WasmUrls, listener: AnalysisListener): Promise<WorkerInfo>;
   analyse(run: number, sync: TextSync, settings: Settings): RunStart;
 }
+
+/** Where the two WebAssembly files are served, relative to the site's base (copied by scripts/copy-wasm.mjs). */
+export const WASM_PATHS = {
+  runtimeWasm: 'wasm/web-tree-sitter.wasm',
+  grammarWasm: 'wasm/tree-sitter-python.wasm',
+} as const;

@@ -195,6 +195,13 @@ ruleTester('SML003', {
           def test_rfc2231(self):
               self._idempotent(*load('msg_33.txt'))
     ` },
+    { name: 'a base-class runner told what to expect', code: py`
+      from gslib.tests import testcase
+      class TabCompleteTest(testcase.GsUtilIntegrationTestCase):
+          def test_single_bucket(self):
+              bucket = self.CreateBucket()
+              self.RunGsUtilTabCompletion(['ls', bucket], expected_results=[bucket])
+    ` },
     { name: 'pytest-benchmark test', code: py`
       def test_speed(benchmark):
           benchmark(sorted, range(1000))

@@ -52,9 +52,12 @@ const SECRET_SEGMENT = /(^|_)(pass|passwd|password|passphrase|secret|token|api_?
 /** `token_url`, `password_file`: the value names where the secret is, not the secret. */
 const NOT_THE_SECRET = /_(url|uri|path|file|filename|dir|name|type|field|header|endpoint|prefix|suffix|len|length|format|pattern|regex|template|policy|ttl|expiry|expires|expiration|algorithm|scope|kind)$/;
 
+/** `SAMPLE_ID_TOKEN`, `fake_password`, `wrong_secret`: the name says the value is made up. */
+const MADE_UP_NAME = /fake|dummy|example|sample|mock|stub|placeholder|invalid|bogus|wrong|bad_/;
+
 export function isSecretName(name: string): boolean {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/^_+/, '');
-  return SECRET_SEGMENT.test(snake) && !NOT_THE_SECRET.test(snake);
+  return SECRET_SEGMENT.test(snake) && !NOT_THE_SECRET.test(snake) && !MADE_UP_NAME.test(snake);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -8,15 +8,33 @@ const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head'
 /** Libraries whose `verify=` is the TLS switch: module functions, clients and sessions alike. */
 const TLS_LIBRARIES = /^(requests|httpx|keystoneauth1|openstack)\./;
 
+/** Receivers that are HTTP sessions or clients by name: `self.session`, `http_client`, `requests.Session()`. */
+const HTTP_RECEIVER = /session|client|requests|httpx|http|conn|api/i;
+
+/** `s = requests.Session()` / `c = httpx.Client(...)` in the same function or at module level. */
+function isAssignedHttpClient(receiver: Node, call: Node, ctx: RuleContext): boolean {
+  if (receiver.type !== 'identifier') return false;
+  let scope: Node | null = call.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  return (scope?.descendantsOfType('assignment') ?? []).some((assignment) => {
+    const right = assignment?.childForFieldName('right');
+    const made = right?.type === 'call' ? ctx.qualifiedName(right.childForFieldName('function')) : null;
+    return assignment?.childForFieldName('left')?.text === receiver.text && !!made && TLS_LIBRARIES.test(made);
+  });
+}
+
 /**
- * `verify=False` is the TLS switch when the call is into requests/httpx/keystoneauth/openstacksdk, or
- * sends a request through an object (`self.session.get(url, verify=False)`): no other common API takes a
- * `verify` flag on `get`/`post`/`request`.
+ * `verify=False` is the TLS switch when the call is into requests/httpx/keystoneauth/openstacksdk, or sends
+ * a request (`get`, `post`, `request`...) through a session or client: one named like it
+ * (`self.session.get`, `requests.Session().post`) or assigned from those libraries (`s = requests.Session()`).
  */
 function isHttpCall(call: Node, ctx: RuleContext): boolean {
-  const qualified = ctx.qualifiedName(call.childForFieldName('function'));
+  const callee = call.childForFieldName('function');
+  const qualified = ctx.qualifiedName(callee);
   if (qualified && TLS_LIBRARIES.test(qualified)) return true;
-  return call.childForFieldName('function')?.type === 'attribute' && REQUEST_METHODS.has(calleeLastName(call) ?? '');
+  if (callee?.type !== 'attribute' || !REQUEST_METHODS.has(calleeLastName(call) ?? '')) return false;
+  const receiver = callee.childForFieldName('object');
+  return !!receiver && (HTTP_RECEIVER.test(receiver.text) || isAssignedHttpClient(receiver, call, ctx));
 }
 
 /** A URL argument that names this machine: the test talks to its own server, so the risk is small. */
@@ -62,6 +80,21 @@ function checkKeyword(keyword: Node, ctx: RuleContext): void {
   }
 }
 
+/**
+ * `ctx.check_hostname = False` right beside `ctx.verify_mode = CERT_NONE` is one decision written in two
+ * lines (Python requires the first before the second): the `verify_mode` finding covers both.
+ */
+function pairedWithCertNone(assignment: Node, object: string, ctx: RuleContext): boolean {
+  const block = assignment.parent?.parent;
+  if (block?.type !== 'block' && block?.type !== 'module') return false;
+  return block.namedChildren.some((statement) => {
+    const other = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
+    const left = other?.type === 'assignment' ? other.childForFieldName('left') : null;
+    return left?.type === 'attribute' && left.childForFieldName('object')?.text === object &&
+      left.childForFieldName('attribute')?.text === 'verify_mode' && isCertNone(other!.childForFieldName('right'), ctx);
+  });
+}
+
 function checkAssignment(assignment: Node, ctx: RuleContext): void {
   const left = assignment.childForFieldName('left');
   const right = assignment.childForFieldName('right');
@@ -69,6 +102,7 @@ function checkAssignment(assignment: Node, ctx: RuleContext): void {
   const attribute = left.childForFieldName('attribute')?.text;
   const target = dottedName(left) ?? left.text;
   if (attribute === 'check_hostname' && isFalse(right)) {
+    if (pairedWithCertNone(assignment, left.childForFieldName('object')?.text ?? '', ctx)) return;
     ctx.report({ node: assignment, message: `\`${target} = False\` accepts a valid certificate for any host name: ${ADVICE}` });
   } else if (attribute === 'verify_mode' && isCertNone(right, ctx)) {
     ctx.report({ node: assignment, message: `\`${target} = CERT_NONE\` accepts any certificate: ${ADVICE}` });
@@ -94,7 +128,8 @@ export default defineRule({
       'With verification off, anyone between the test and the server can read and change the traffic. In ' +
       'test code this spreads: the line is copied into fixtures and helpers that later talk to real ' +
       'endpoints. Reported for `verify=False` on requests/httpx/keystoneauth/openstacksdk calls and on ' +
-      '`session.get/post/...` style calls, `session.verify = False`, `ssl._create_unverified_context()`, ' +
+      '`get`/`post`/`request`... calls of a session or client (named like one, or assigned from those ' +
+      'libraries), `session.verify = False`, `ssl._create_unverified_context()`, ' +
       '`check_hostname=False` and `CERT_NONE`. When the URL literal is loopback (`localhost`, `127.0.0.1`, ' +
       '`[::1]`) the finding is info.',
     fix:

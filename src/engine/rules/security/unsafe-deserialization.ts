@@ -3,33 +3,111 @@ import { defineRule, type RuleContext } from '../../rule';
 import { callArguments, calleeLastName, dottedName, unwrapParens } from '../../syntax';
 import { replaceNode } from '../../position';
 import type { Fix } from '../../types';
-import { isLiteralCommand } from './literals';
+import { isLiteralCommand, isStringLiteral } from './literals';
 
 const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill', 'marshal']);
 const PICKLE_FUNCTIONS = new Set(['load', 'loads', 'Unpickler']);
 const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader']);
 
+/** The function (or module) a node sits in: the reach of the "same test" data-flow checks below. */
+function enclosingFunction(node: Node): Node | null {
+  let scope: Node | null = node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  return scope;
+}
+
+/** The right-hand sides assigned to `name` in `scope` (a small local look-up, done only for candidate findings). */
+function assignedValues(scope: Node, name: string): Node[] {
+  const values: Node[] = [];
+  for (const assignment of scope.descendantsOfType('assignment')) {
+    const right = assignment?.childForFieldName('right');
+    if (right && assignment?.childForFieldName('left')?.text === name) values.push(right);
+  }
+  return values;
+}
+
+function isSerializingCall(node: Node): boolean {
+  return node.type === 'call' && /^(dumps?|repr)$/.test(calleeLastName(node) ?? '');
+}
+
+/** The values a `for` loop of `scope` gives to `name`, as the iterables it loops over. */
+function loopedValues(scope: Node, name: string): Node[] {
+  const iterables: Node[] = [];
+  for (const loop of scope.descendantsOfType('for_statement')) {
+    const right = loop?.childForFieldName('right');
+    if (right && loop?.childForFieldName('left')?.text === name) iterables.push(right);
+  }
+  return iterables;
+}
+
 /**
- * The data was produced by the test itself a moment ago: `pickle.loads(pickle.dumps(obj))`,
- * `eval(repr(obj))`, or a variable assigned such a call in the same function. These round trips are how
- * picklability and `__repr__` are tested.
+ * Bytes or text written into the test: a literal, a list of literals, or a name bound only to those in the
+ * same function (`dumped = b'...'`, `for case in CASES:` with `CASES = [b'...', ...]`).
  */
-function isRoundTrip(argument: Node | undefined): boolean {
+function isLiteralData(node: Node, scope: Node, depth = 0): boolean {
+  const value = unwrapParens(node);
+  if (isStringLiteral(value)) return true;
+  if (depth > 2) return false;
+  if (value.type === 'list' || value.type === 'tuple') {
+    return value.namedChildCount > 0 && value.namedChildren.every((item) => !!item && (item.type === 'comment' || isLiteralData(item, scope, depth + 1)));
+  }
+  if (value.type !== 'identifier') return false;
+  const assigned = assignedValues(scope, value.text);
+  const looped = loopedValues(scope, value.text);
+  if (assigned.length + looped.length === 0) return false;
+  const elementsAreLiteral = (iterable: Node): boolean => {
+    const items = unwrapParens(iterable);
+    if (items.type === 'identifier') return assignedValues(scope, items.text).some((list) => isLiteralData(list, scope, depth + 1));
+    return isLiteralData(items, scope, depth + 1);
+  };
+  return assigned.every((right) => isLiteralData(right, scope, depth + 1)) && looped.every(elementsAreLiteral);
+}
+
+/**
+ * The data was produced by the test itself: literal bytes, `pickle.loads(pickle.dumps(obj))`,
+ * `eval(repr(obj))`, a variable assigned such a call, or a load in a function that also dumps with the same
+ * module (written to a file, read back). These round trips are how picklability and `__repr__` are tested.
+ */
+function isTestProducedData(call: Node, argument: Node | undefined): boolean {
   if (!argument) return false;
   const value = unwrapParens(argument);
-  if (value.type === 'call') return isSerializingCall(value);
-  if (value.type !== 'identifier') return false;
-  let scope: Node | null = value.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (isStringLiteral(value) || isSerializingCall(value)) return true;
+  const scope = enclosingFunction(call);
   if (!scope) return false;
-  return scope.descendantsOfType('assignment').some((assignment) => {
-    const right = assignment?.childForFieldName('right');
-    return assignment?.childForFieldName('left')?.text === value.text && right?.type === 'call' && isSerializingCall(right);
+  if (value.type === 'identifier' && assignedValues(scope, value.text).some(isSerializingCall)) return true;
+  if (isLiteralData(value, scope)) return true;
+  const module = call.childForFieldName('function')?.childForFieldName('object')?.text;
+  return !!module && scope.descendantsOfType('call').some((other) => {
+    const callee = other?.childForFieldName('function');
+    return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === module && /^dumps?$/.test(calleeLastName(other!) ?? '');
   });
 }
 
-function isSerializingCall(call: Node): boolean {
-  return /^(dumps?|repr)$/.test(calleeLastName(call) ?? '');
+/** Calls and attributes that bring in data from outside the test: files, sockets, the environment, HTTP. */
+const READ_CALLS = new Set(['read', 'readline', 'readlines', 'read_text', 'read_bytes', 'recv', 'recvfrom', 'input', 'getenv', 'urlopen', 'communicate', 'check_output', 'json']);
+const OUTSIDE_ATTRIBUTES = /^(os\.environ|sys\.argv|sys\.stdin)$|\.(text|content)$/;
+
+function mentionsOutsideData(expression: Node, ctx: RuleContext): boolean {
+  const nodes = [expression, ...expression.descendantsOfType(['call', 'attribute'])];
+  return nodes.some((node) => {
+    if (!node) return false;
+    if (node.type === 'call') return READ_CALLS.has(calleeLastName(node) ?? '') || ctx.qualifiedName(node.childForFieldName('function')) === 'open';
+    return node.type === 'attribute' && OUTSIDE_ATTRIBUTES.test(node.text);
+  });
+}
+
+/** `eval(f.read())`, `code = path.read_text(); exec(code)`, `with open(p) as f: eval(f)`. */
+function readsOutsideData(call: Node, argument: Node, ctx: RuleContext): boolean {
+  const value = unwrapParens(argument);
+  if (mentionsOutsideData(value, ctx)) return true;
+  if (value.type !== 'identifier') return false;
+  const scope = enclosingFunction(call);
+  if (!scope) return false;
+  if (assignedValues(scope, value.text).some((right) => mentionsOutsideData(right, ctx))) return true;
+  return scope.descendantsOfType('with_item').some((item) => {
+    const as = item?.childForFieldName('value');
+    return as?.type === 'as_pattern' && as.childForFieldName('alias')?.text === value.text && mentionsOutsideData(as, ctx);
+  });
 }
 
 function yamlFix(call: Node, functionName: string): Fix | undefined {
@@ -52,7 +130,7 @@ function check(call: Node, ctx: RuleContext): void {
 
   // `six.moves.cPickle.loads` is still cPickle.
   if (PICKLE_MODULES.has(module.slice(module.lastIndexOf('.') + 1)) && PICKLE_FUNCTIONS.has(name)) {
-    if (isRoundTrip(args.positional[0])) return;
+    if (isTestProducedData(call, args.positional[0])) return;
     ctx.report({
       node: callee,
       message: `\`${callee.text}()\` runs code embedded in the data: a fixture file or cache that ever comes from outside the repository can execute anything; store test data as JSON`,
@@ -70,7 +148,7 @@ function check(call: Node, ctx: RuleContext): void {
     if (loader) {
       const loaderName = dottedName(unwrapParens(loader)) ?? '';
       if (SAFE_YAML_LOADERS.has(loaderName.slice(loaderName.lastIndexOf('.') + 1))) return;
-      if (isRoundTrip(args.positional[0])) return;
+      if (isTestProducedData(call, args.positional[0])) return;
       ctx.report({ node: callee, message: `\`${callee.text}(..., Loader=${loader.text})\` can build arbitrary Python objects from YAML tags; use \`yaml.safe_load()\` or \`Loader=yaml.SafeLoader\`` });
       return;
     }
@@ -85,11 +163,20 @@ function check(call: Node, ctx: RuleContext): void {
 
   if (qualified === 'eval' || qualified === 'exec' || qualified === 'builtins.eval' || qualified === 'builtins.exec') {
     const source = args.positional[0];
-    if (!source || isLiteralCommand(source) || isRoundTrip(source)) return;
-    ctx.report({
-      node: callee,
-      message: `\`${callee.text}()\` of a non-literal runs whatever the string holds; parse data with \`ast.literal_eval()\` or \`json.loads()\``,
-    });
+    if (!source || isLiteralCommand(source) || isTestProducedData(call, source)) return;
+    if (readsOutsideData(call, source, ctx)) {
+      ctx.report({
+        node: callee,
+        message: `\`${callee.text}()\` runs text read from outside the test (a file, a process, the environment, a response): whoever controls it runs code; parse it with \`ast.literal_eval()\` or \`json.loads()\``,
+      });
+    } else if (name === 'eval') {
+      // Code the test assembles itself (language and code-generation tests) is not outside data.
+      ctx.report({
+        node: callee,
+        severity: 'info',
+        message: `\`${callee.text}()\` of a string built in the test; if it only ever holds a Python literal, \`ast.literal_eval()\` says so and cannot run code`,
+      });
+    }
   }
 }
 

@@ -41,7 +41,15 @@ export function isVerifyingCall(call: Node, qualify: Qualify): boolean {
   if (isAssertionCall(call, qualified)) return true;
   if (qualified?.startsWith('pytest_check.')) return true;
   const name = calleeLastName(call);
-  return !!name && (isVerifyingHelperName(name) || TEST_DRIVER.test(name) || RAISES_OR_WARNS.test(name));
+  if (name && (isVerifyingHelperName(name) || TEST_DRIVER.test(name) || RAISES_OR_WARNS.test(name))) return true;
+  return passesExpectation(call);
+}
+
+/** `self.RunGsUtil(args, expected_status=1)`, `run(cmd, expect_output='...')`: the callee compares for the test. */
+function passesExpectation(call: Node): boolean {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return false;
+  return args.namedChildren.some((arg) => arg?.type === 'keyword_argument' && /^expect/.test(arg.childForFieldName('name')?.text ?? ''));
 }
 
 /** Assertion methods handed around instead of called: `eq = self.assertEqual; eq(a, b)`. */
