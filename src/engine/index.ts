@@ -8,6 +8,7 @@ import { Analyzer, compareFindings, createErrorQuery, parseErrors, type ParseErr
 import { allRules } from './rules';
 import { isEnabled } from './settings';
 import { recoverTree, type Recovered } from './recover';
+import { yieldToEventLoop } from './yield';
 import type { Finding, RuleMeta, Settings } from './types';
 import { version } from '../../package.json';
 
@@ -247,7 +248,7 @@ class Document implements Doc {
       options.onProgress?.(Math.min(1, batch.end / total));
       // Let the host's event loop breathe (a worker must be able to receive "stop" messages).
       if (Date.now() - lastPause > PAUSE_EVERY_MS) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await yieldToEventLoop();
         lastPause = Date.now();
       }
       if (options.shouldStop?.()) return;

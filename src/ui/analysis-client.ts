@@ -27,6 +27,7 @@ export interface RunStats {
   parseMs: number;
   analysisMs: number;
   parseErrors: ParseError[];
+  parseErrorCount: number;
 }
 
 export type ProblemKind = 'worker-failed' | 'run-failed' | 'budget-exceeded';
@@ -99,6 +100,12 @@ export class AnalysisClient {
     this.settings = settings;
     this.runWanted = true;
     this.send();
+  }
+
+  /** SEC001's findings in `text`, even when the user turned the rule off. */
+  async secrets(text: string): Promise<Finding[]> {
+    if (!this.workerReady || !this.remote) throw new Error('the analysis worker is not running');
+    return this.remote.secrets(text);
   }
 
   /** True when the findings of the latest run describe the current text completely. */

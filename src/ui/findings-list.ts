@@ -1,6 +1,7 @@
 /**
  * The findings beside the editor: the security verdict first, then the other findings in reading order,
- * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code.
+ * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code
+ * and selects the finding (a permalink carries the selection); "?" or the Docs button opens its rule's docs.
  */
 import { FAMILY_NAMES, type Family, type Finding, type Severity } from '../engine/types';
 import { h, plural, withInlineCode } from './dom';
@@ -22,7 +23,7 @@ function familyOf(finding: Finding): string {
   return finding.rule.slice(0, 3);
 }
 
-function keyOf(finding: Finding): string {
+export function keyOf(finding: Finding): string {
   return `${finding.rule}:${finding.line}:${finding.column}:${finding.endLine}:${finding.endColumn}:${finding.message}`;
 }
 
@@ -44,6 +45,13 @@ export interface FindingsView {
   render(findings: readonly Finding[], securityChecked: boolean): void;
   /** Tells screen readers the outcome of a finished analysis (politely, and only when it changed). */
   announce(findings: readonly Finding[], securityChecked: boolean): void;
+  /** Marks one finding as selected (or none); `scroll` brings its item into view. */
+  select(finding: Finding | null, scroll?: boolean): void;
+}
+
+export interface FindingsListActions {
+  jump(finding: Finding): void;
+  showDocs(rule: string): void;
 }
 
 function verdictText(findings: readonly Finding[], securityChecked: boolean): string {
@@ -58,9 +66,10 @@ function summaryText(findings: readonly Finding[]): string {
   return `${plural(others.length, 'other finding')}: ${severityCounts(others)}`;
 }
 
-export function createFindingsList(elements: FindingsListElements, jump: (finding: Finding) => void): FindingsView {
+export function createFindingsList(elements: FindingsListElements, actions: FindingsListActions): FindingsView {
   const { verdict, summary, announcer, familyFilter, severityFilter, list } = elements;
   let shown: Finding[] = [];
+  let selectedKey: string | null = null;
   let lastSignature = '';
   let lastAnnouncement = '';
   let lastInput: { findings: readonly Finding[]; securityChecked: boolean } = { findings: [], securityChecked: true };
@@ -88,16 +97,43 @@ export function createFindingsList(elements: FindingsListElements, jump: (findin
       finding.fix ? h('span', { className: 'finding-fix', text: finding.fix.unsafe ? 'unsafe fix' : 'fix' }) : null,
       withInlineCode('finding-message', finding.message),
     );
-    button.addEventListener('click', () => jump(finding));
-    return h(
+    button.title = 'Enter: show in the editor · ?: rule docs';
+    button.setAttribute('aria-keyshortcuts', '?');
+    button.addEventListener('click', () => actions.jump(finding));
+    button.addEventListener('keydown', (event) => {
+      if (event.key !== '?') return;
+      event.preventDefault();
+      actions.showDocs(finding.rule);
+    });
+    // One Tab stop for the list stays the rule: the docs are also reachable with "?" from the item.
+    const docs = h('button', {
+      className: 'finding-docs',
+      text: 'Docs',
+      attrs: { type: 'button', tabindex: '-1', 'aria-label': `Docs of ${finding.rule}` },
+    });
+    docs.addEventListener('click', () => actions.showDocs(finding.rule));
+    const row = h(
       'li',
       {
         className: 'finding',
         data: { rule: finding.rule, line: String(finding.line), severity: finding.severity, fix: fixKind(finding) },
       },
       button,
+      docs,
     );
+    if (keyOf(finding) === selectedKey) markSelected(row, true);
+    return row;
   };
+
+  function markSelected(row: HTMLElement, selected: boolean): void {
+    if (selected) {
+      row.dataset.selected = 'true';
+      row.querySelector('.finding-button')?.setAttribute('aria-current', 'true');
+    } else {
+      delete row.dataset.selected;
+      row.querySelector('.finding-button')?.removeAttribute('aria-current');
+    }
+  }
 
   const buttons = () => Array.from(list.querySelectorAll<HTMLButtonElement>('.finding-button'));
 
@@ -161,6 +197,12 @@ export function createFindingsList(elements: FindingsListElements, jump: (findin
 
   return {
     render,
+    select(finding, scroll = false) {
+      selectedKey = finding ? keyOf(finding) : null;
+      const rows = Array.from(list.querySelectorAll<HTMLElement>('li.finding'));
+      rows.forEach((row, index) => markSelected(row, shown[index] !== undefined && keyOf(shown[index]) === selectedKey));
+      if (scroll) list.querySelector<HTMLElement>('li.finding[data-selected="true"]')?.scrollIntoView({ block: 'center' });
+    },
     announce(findings, securityChecked) {
       const text = `${plural(findings.length, 'finding')}. ${verdictText(findings, securityChecked)}.`;
       if (text === lastAnnouncement) return;

@@ -19,7 +19,7 @@ export interface StatusElements {
 export interface StatusLine {
   set(state: StatusState, label?: string): void;
   progress(share: number): void;
-  finished(result: { parseMs: number; analysisMs: number; findings: number; parseErrors: readonly ParseError[] }): void;
+  finished(result: { parseMs: number; analysisMs: number; findings: number; parseErrors: readonly ParseError[]; parseErrorCount: number }): void;
 }
 
 const LABELS: Record<StatusState, string> = {
@@ -56,7 +56,7 @@ export function createStatusLine(elements: StatusElements): StatusLine {
       count.textContent = plural(result.findings, 'finding');
       const first = result.parseErrors[0];
       syntax.textContent = first
-        ? `${plural(result.parseErrors.length, 'syntax error')} (first on line ${first.line})`
+        ? `${plural(result.parseErrorCount, 'syntax error')} (first on line ${first.line})`
         : '';
       syntax.hidden = !first;
     },

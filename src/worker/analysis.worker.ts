@@ -12,6 +12,9 @@ const PROGRESS_INTERVAL_MS = 50;
 /** The status line shows the first syntax errors; thousands of them would only slow the message down. */
 const MAX_PARSE_ERRORS = 100;
 
+/** Selecting the rule by id runs it even when the user switched it (or its family) off. */
+const SECRETS_ONLY = { select: ['SEC001'] };
+
 let engine: Engine | null = null;
 let listener: AnalysisListener | null = null;
 let doc: Doc | null = null;
@@ -93,8 +96,15 @@ async function stream(run: number, current: Doc, parseMs: number): Promise<void>
     for await (const finding of current.stream({ shouldStop: isStale, onProgress: send })) pending.push(finding);
     if (isStale()) return;
     send(1);
-    const parseErrors = current.parseErrors().slice(0, MAX_PARSE_ERRORS);
-    emit({ kind: 'done', run, parseMs, analysisMs: performance.now() - started, parseErrors });
+    const allParseErrors = current.parseErrors();
+    emit({
+      kind: 'done',
+      run,
+      parseMs,
+      analysisMs: performance.now() - started,
+      parseErrors: allParseErrors.slice(0, MAX_PARSE_ERRORS),
+      parseErrorCount: allParseErrors.length,
+    });
   } catch (error) {
     if (!isStale()) emit({ kind: 'failed', run, message: error instanceof Error ? error.message : String(error) });
   }
@@ -114,6 +124,11 @@ const api: AnalysisWorkerApi = {
     if (!synchronise(engine, sync, settings) || !doc) return 'needs-full-text';
     void stream(run, doc, performance.now() - parseStart);
     return 'started';
+  },
+
+  secrets(text) {
+    if (!engine) throw new Error('The analysis worker was used before init() finished');
+    return engine.check(text, SECRETS_ONLY);
   },
 };
 

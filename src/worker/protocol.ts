@@ -31,7 +31,8 @@ export type TextSync =
 export type AnalysisEvent =
   /** Findings of the top-level statements analysed so far; `doneLine` is the last line they cover. */
   | { kind: 'findings'; run: number; findings: Finding[]; progress: number; doneLine: number }
-  | { kind: 'done'; run: number; parseMs: number; analysisMs: number; parseErrors: ParseError[] }
+  /** `parseErrors` lists the first syntax errors only; `parseErrorCount` counts them all. */
+  | { kind: 'done'; run: number; parseMs: number; analysisMs: number; parseErrors: ParseError[]; parseErrorCount: number }
   | { kind: 'failed'; run: number; message: string };
 
 export type AnalysisListener = (event: AnalysisEvent) => void;
@@ -47,6 +48,11 @@ export type RunStart = 'started' | 'needs-full-text';
 export interface AnalysisWorkerApi {
   init(urls: WasmUrls, listener: AnalysisListener): Promise<WorkerInfo>;
   analyse(run: number, sync: TextSync, settings: Settings): RunStart;
+  /**
+   * The hard-coded secrets (SEC001) in a text, whatever the user's rule selection: the page asks before
+   * it puts the code into a link. Runs on a separate document; the open one is left alone.
+   */
+  secrets(text: string): Finding[];
 }
 
 /** Where the two WebAssembly files are served, relative to the site's base (copied by scripts/copy-wasm.mjs). */

@@ -21,6 +21,13 @@ ruleTester('SML002', {
       def test_a():
           ...
     ` },
+    { name: 'expected failures are reported by the runner when they pass', code: py`
+      import unittest
+      class T(unittest.TestCase):
+          @unittest.expectedFailure
+          def test_unexpected_success(self):
+              pass
+    ` },
     { name: 'abstract placeholder in a base class', code: py`
       import abc, unittest
       class Base(unittest.TestCase):

@@ -252,6 +252,15 @@ ruleTester('SML003', {
           def test_x(self):
               self._a()
     `, errors: [{ line: 7 }] },
+    { name: 'handing self to a fixture is plumbing, not a check', code: py`
+      from nova import test
+      from nova.tests import fixtures as nova_fixtures
+      class T(test.TestCase):
+          def test_delete(self):
+              self.useFixture(nova_fixtures.CinderFixture(self))
+              server = self._create_server()
+              self.api.delete_server(server['id'])
+    `, errors: [{ line: 4, message: '`test_delete` asserts nothing' }] },
     { name: 'a computed expected value never compared', code: py`
       def test_total():
           expected = 3

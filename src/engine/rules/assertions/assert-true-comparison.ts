@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { callArguments, comparisonOperators, unwrapParens } from '../../syntax';
-import { replaceNode } from '../../position';
-import type { Fix, TextEdit } from '../../types';
-import { brief, lenArgument, renameMethod, selfAssertCall, textBetween, type SelfAssertCall } from './assert-calls';
+import type { Fix } from '../../types';
+import { brief, isTypeEquality, lenArgument, rewriteLeadingArguments, selfAssertCall, textBetween, type SelfAssertCall } from './assert-calls';
 
 const UNDER_TRUE: Record<string, string> = {
   '==': 'assertEqual',
@@ -52,6 +51,8 @@ function comparisonRewrite(comparison: Node, underTrue: boolean): Rewrite | null
     const positive = (op === 'is') === underTrue;
     return { method: positive ? 'assertIsNone' : 'assertIsNotNone', args: subject.text, shown: brief(subject), countOf: null, op };
   }
+  // `assertTrue(type(x) == T)` is ASR004's: whether subclasses count is the question there, not the message.
+  if (isTypeEquality(op, left, right)) return null;
   const countOf = ['==', '<', '<=', '>', '>='].includes(op) ? (lenArgument(left) ?? lenArgument(right)) : null;
   return {
     method: (underTrue ? UNDER_TRUE : UNDER_FALSE)[op] ?? null,
@@ -76,18 +77,10 @@ function isinstanceRewrite(call: Node, underTrue: boolean, ctx: RuleContext): Re
   };
 }
 
-/**
- * Rename, replace the condition with the operands, and pass a `msg=` positionally: testtools names that
- * parameter `message` in `assertIn`, `assertIs`, `assertIsNone`..., while its `assertTrue` is unittest's.
- */
-function fixFor(assertion: SelfAssertCall, condition: Node, rewrite: Rewrite): Fix | undefined {
-  const { positional, keywords, hasSplat } = assertion.args;
-  if (!rewrite.method || hasSplat || positional.length > 2) return undefined;
-  if ([...keywords.keys()].some((name) => name !== 'msg') || (keywords.has('msg') && positional.length > 1)) return undefined;
-  const edits: TextEdit[] = [renameMethod(assertion, rewrite.method), replaceNode(condition, rewrite.args)];
-  const message = keywords.get('msg');
-  if (message?.parent?.type === 'keyword_argument') edits.push(replaceNode(message.parent, message.text));
-  return { title: `Use \`${rewrite.method}\``, edits };
+function fixFor(assertion: SelfAssertCall, rewrite: Rewrite): Fix | undefined {
+  if (!rewrite.method) return undefined;
+  const edits = rewriteLeadingArguments(assertion, 1, rewrite.method, rewrite.args);
+  return edits ? { title: `Use \`${rewrite.method}\``, edits } : undefined;
 }
 
 function messageFor(assertion: SelfAssertCall, condition: Node, rewrite: Rewrite): string {
@@ -119,7 +112,7 @@ function check(call: Node, ctx: RuleContext): void {
         ? isinstanceRewrite(value, underTrue, ctx)
         : null;
   if (!rewrite) return;
-  ctx.report({ node: call, message: messageFor(assertion, condition, rewrite), fix: fixFor(assertion, condition, rewrite) });
+  ctx.report({ node: call, message: messageFor(assertion, condition, rewrite), fix: fixFor(assertion, rewrite) });
 }
 
 export default defineRule({

@@ -262,3 +262,21 @@ export function patchUsage(patch: PatchCall): PatchUsage {
 export function describeTarget(target: PatchTarget): string {
   return `${target.objectText}.${target.attribute}`;
 }
+
+/** Where `new` sits among the positional arguments of each API that takes one. */
+const NEW_POSITION: Partial<Record<PatchApi, number>> = { patch: 1, 'patch.object': 2, MockPatch: 1, MockPatchObject: 2 };
+
+/** The replacement a patch is given (`new=...` or its positional slot), or null when the patch makes a mock. */
+export function newArgumentOf(patch: PatchCall): Node | null {
+  const position = NEW_POSITION[patch.api];
+  if (position === undefined) return null;
+  return patch.args.keywords.get('new') ?? patch.args.positional[position] ?? null;
+}
+
+/**
+ * As a decorator, whether the patch hands the decorated function one mock as an extra positional argument:
+ * `patch`/`patch.object` do unless given `new`; `patch.dict` never does; `patch.multiple` passes keywords.
+ */
+export function injectsPositionalMock(patch: PatchCall): boolean {
+  return patch.library === 'mock' && (patch.api === 'patch' || patch.api === 'patch.object') && newArgumentOf(patch) === null;
+}

@@ -38,7 +38,11 @@ function isContrived(token: string): boolean {
   return new Set(chars).size < 6 || steps >= chars.length / 2;
 }
 
+/** Every key format starts with one of these: a cheap first test for each of a file's many strings. */
+const KEY_MARKERS = /AKIA|ASIA|PRIVATE KEY|gh[pousr]_|github_pat_|xox[abpors]-|k_live_|AIza/;
+
 function keyFormatOf(text: string): string | null {
+  if (!KEY_MARKERS.test(text)) return null;
   for (const format of KEY_FORMATS) {
     const match = format.pattern.exec(text);
     if (!match) continue;
@@ -55,7 +59,7 @@ const NOT_THE_SECRET = /_(url|uri|path|file|filename|dir|name|type|field|header|
 /** `SAMPLE_ID_TOKEN`, `fake_password`, `wrong_secret`: the name says the value is made up. */
 const MADE_UP_NAME = /fake|dummy|example|sample|mock|stub|placeholder|invalid|bogus|wrong|bad_/;
 
-export function isSecretName(name: string): boolean {
+function isSecretName(name: string): boolean {
   const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().replace(/^_+/, '');
   return SECRET_SEGMENT.test(snake) && !NOT_THE_SECRET.test(snake) && !MADE_UP_NAME.test(snake);
 }

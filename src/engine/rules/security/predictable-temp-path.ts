@@ -40,7 +40,7 @@ function isTempfileDir(node: Node, ctx: RuleContext): boolean {
 const ADVICE = 'use a per-test directory (pytest `tmp_path`, `tempfile.mkdtemp()`/`TemporaryDirectory()`, `fixtures.TempDir`)';
 
 function checkString(node: Node, ctx: RuleContext): void {
-  if (isConcatenationPart(node)) return;
+  if (isConcatenationPart(node) || !/\/(tmp|var\/tmp|dev\/shm)\b/.test(node.text)) return;
   const prefix = literalPrefix(node);
   if (prefix === null || !SHARED_TEMP.test(prefix) || isTempfileDir(node, ctx)) return;
   const shown = preview(prefix);

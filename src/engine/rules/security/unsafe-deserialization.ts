@@ -191,8 +191,10 @@ export default defineRule({
     why:
       'These calls turn data into running code. Test fixtures look harmless until one is regenerated from a ' +
       'production dump, downloaded, or shared through a cache, and then loading it executes whatever it ' +
-      'contains. Round trips inside the test (`pickle.loads(pickle.dumps(obj))`, `eval(repr(obj))`) are ' +
-      'left alone: the data never leaves the process.',
+      'contains. Data the test wrote itself is left alone: literal bytes, round trips ' +
+      '(`pickle.loads(pickle.dumps(obj))`, `eval(repr(obj))`, a dump and a load in the same function). ' +
+      '`eval`/`exec` of text read from a file, a process, the environment or a response is a warning; ' +
+      '`eval` of a string the test assembles is info, and `exec` of one (code-generation tests) is not reported.',
     fix:
       'Keep fixtures in JSON (`json.load`), parse YAML with `yaml.safe_load`, and literals with ' +
       '`ast.literal_eval`. The quick fix turns `yaml.load(x)` into `yaml.safe_load(x)`; it is marked unsafe ' +

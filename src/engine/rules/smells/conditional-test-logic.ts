@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { isAssertionCall } from '../../semantics';
 import { calleeName, statements, stringValue, unwrapParens } from '../../syntax';
 import { isCollectedTest } from './test-bodies';
+import { isVerifyingCall } from './verification';
 
 const ID = 'SML004';
 
@@ -25,9 +25,10 @@ function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
   return true;
 }
 
+/** Checks inside: assertions, or calls that verify (`self._check_state(x)`), as SML003 counts them. */
 function hasAssertion(node: Node, ctx: RuleContext): boolean {
   if (node.descendantsOfType('assert_statement').length > 0) return true;
-  return node.descendantsOfType('call').some((call) => !!call && isAssertionCall(call, ctx.qualifiedName(call.childForFieldName('function'))));
+  return node.descendantsOfType('call').some((call) => !!call && isVerifyingCall(call, (callee) => ctx.qualifiedName(callee)));
 }
 
 /** `with self.subTest(...)` as the loop body: each case is reported on its own, which is the fix. */
@@ -100,15 +101,13 @@ function checkLoop(loop: Node, ctx: RuleContext): void {
 }
 
 /**
- * A comprehension is reported only when it runs assertions (`[self.assertTrue(x) for x in xs]`) or is a
- * statement of its own (run for its side effects): a comprehension that builds the expected or actual
- * value of an assertion is ordinary data shaping.
+ * A comprehension is reported only when it runs assertions (`[self.assertTrue(x) for x in xs]`): one that
+ * builds the expected or actual value of an assertion is ordinary data shaping, and one run for side effects
+ * is a loop without checks, which is not reported either.
  */
 function checkComprehension(node: Node, ctx: RuleContext): void {
-  if (!isOutermostInTest(node, ctx)) return;
-  const standalone = node.parent?.type === 'expression_statement';
-  if (!standalone && !hasAssertion(node, ctx)) return;
-  report(node, ctx, `Comprehension in test \`${ctx.scope.name}\` runs its checks for each element, maybe for none; loop with \`self.subTest(...)\` or parametrize, and assert on the collected values`, { node });
+  if (!isOutermostInTest(node, ctx) || !hasAssertion(node, ctx)) return;
+  report(node, ctx, `Comprehension in test \`${ctx.scope.name}\` runs its checks once per element, maybe for none, and a failure does not name the element; loop with \`self.subTest(...)\` or parametrize, or assert on the collected values`, { node });
 }
 
 export default defineRule({
@@ -124,7 +123,7 @@ export default defineRule({
       'which part. Assertions inside a loop may run zero times when the collection is unexpectedly empty, and ' +
       'the first failure hides which case broke. Loops whose body is `with self.subTest(...)` are fine, as are ' +
       'loops that only set things up, comprehensions that build a value to compare, and an `if` that only ' +
-      'skips or fails.',
+      'skips, fails or steers a poll loop (`break`/`continue`).',
     fix:
       'Write one test per branch, parametrize the cases (`@pytest.mark.parametrize`, `ddt`, `testscenarios`), ' +
       'or run each case in `with self.subTest(case=...)`. Assert on a whole collection instead of element by ' +

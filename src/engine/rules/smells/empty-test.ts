@@ -4,7 +4,7 @@ import type { Scope } from '../../scope';
 import { dottedName, isDocstring, statements } from '../../syntax';
 import type { Fix } from '../../types';
 import { rangeOf, replaceNode } from '../../position';
-import { hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
+import { expectsFailure, hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
 
 /** The class or one of its bases in this file derives from a `*TestCase`/`*TestBase`: `self.skipTest` exists. */
 function isUnittestClass(scope: Scope, ctx: RuleContext): boolean {
@@ -62,7 +62,8 @@ function describeBody(definition: Node): string {
 function check(definition: Node, ctx: RuleContext): void {
   const test = ctx.scope;
   if (!isCollectedTest(test) || !isEmptyBody(definition)) return;
-  if (isSkipDecorated(definition) || isAbstract(definition) || hasDoctest(definition)) return;
+  // An expected failure with an empty body is reported as an unexpected success: it does not pass quietly.
+  if (isSkipDecorated(definition) || expectsFailure(definition) || isAbstract(definition) || hasDoctest(definition)) return;
   const name = definition.childForFieldName('name');
   if (!name) return;
   ctx.report({
@@ -83,8 +84,8 @@ export default defineRule({
     why:
       'An empty test is collected, run and counted as passed, so the suite claims coverage that does not ' +
       'exist. Placeholders written "for later" and overrides that blank out an inherited test both look ' +
-      'green in every report. Tests skipped by a decorator, abstract methods, docstrings holding doctest ' +
-      'examples (`>>>`), and sample test classes built inside a test are left alone.',
+      'green in every report. Left alone: tests skipped or marked as expected failures, abstract methods, ' +
+      'docstrings holding doctest examples (`>>>`), and sample test classes built inside a test.',
     fix:
       'Implement the test, or make the gap visible: `self.skipTest(reason)` (unittest) or `pytest.skip(reason)` ' +
       'with a reason that names the missing work or the tracking bug. The quick fix inserts such a skip where ' +

@@ -48,6 +48,14 @@ export function isSkipDecorated(definition: Node): boolean {
   });
 }
 
+/**
+ * An expected-failure marker (`pytest.mark.xfail`, with or without `raises=`, `unittest.expectedFailure`,
+ * sympy's `@XFAIL`): the test is known to fail today, and the runner reports it when it starts to pass.
+ */
+export function expectsFailure(definition: Node): boolean {
+  return decoratorsOf(definition).some((decorator) => /(^|\.)(xfail|expectedFailure)$/i.test(decoratorName(decorator) ?? ''));
+}
+
 /** Abstract methods are placeholders for subclasses by design. */
 export function isAbstract(definition: Node): boolean {
   return decoratorsOf(definition).some((decorator) => /(^|\.)abstract\w*$/.test(decoratorName(decorator) ?? ''));

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { decoratorsOf, isDocstring, statements } from '../../syntax';
-import { decoratorName, hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
+import { decoratorName, expectsFailure, hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
 import { emptyReach, HelperIndex, isVerifyingCall, isVerifyingRaise, mentionsAssertion, recordReach, type Reach } from './verification';
 
 const ID = 'SML003';
@@ -27,15 +27,6 @@ function moduleScope(scope: Scope): Scope {
 function helperIndex(ctx: RuleContext): HelperIndex {
   const root = moduleScope(ctx.scope);
   return root.data(`${ID}:index`, () => new HelperIndex(root.node, (node) => ctx.qualifiedName(node)));
-}
-
-/**
- * An expected-failure marker states the outcome instead (`pytest.mark.xfail`, with or without `raises=`,
- * `unittest.expectedFailure`, sympy's `@XFAIL`): the test is known to fail today, and the runner reports it
- * when it starts to pass.
- */
-function expectsFailure(definition: Node): boolean {
-  return decoratorsOf(definition).some((decorator) => /(^|\.)(xfail|expectedFailure)$/i.test(decoratorName(decorator) ?? ''));
 }
 
 /**

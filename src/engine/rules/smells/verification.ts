@@ -68,11 +68,17 @@ export function isVerifyingRaise(raise: Node, inTestBody: boolean): boolean {
   return !/skip/i.test(name) && (inTestBody || !/NotImplemented/.test(name));
 }
 
+/**
+ * Calls that take the test case for plumbing, not to assert with it: fixtures (nova's
+ * `NeutronFixture(self)`), patches of the test's own attributes, `super(Cls, self)`.
+ */
+const TAKES_SELF_FOR_PLUMBING = /Fixture$|^(object|patch|multiple|setattr|addCleanup|super|useFixture)$/;
+
 /** Records a call that might reach an assertion through a helper. */
 export function recordReach(call: Node, reach: Reach): void {
   const args = call.childForFieldName('arguments');
   const passesSelf = args?.type === 'argument_list' && args.namedChildren.some((arg) => arg?.type === 'identifier' && arg.text === 'self');
-  if (passesSelf) reach.passesSelf = true;
+  if (passesSelf && !TAKES_SELF_FOR_PLUMBING.test(calleeLastName(call) ?? '')) reach.passesSelf = true;
   const fn = call.childForFieldName('function');
   if (fn?.type === 'identifier') {
     reach.bareCalls.push(fn.text);

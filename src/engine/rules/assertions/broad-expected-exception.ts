@@ -1,0 +1,131 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import { unwrapParens } from '../../syntax';
+import { raisesCallOf, type RaisesCall } from './raises';
+
+/** Any error at all: too broad for `assertRaises` and `pytest.raises` alike. */
+const CATCH_ALL = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
+/** So common that, without `match=`, `pytest.raises` cannot tell the expected one from another (ruff PT011's list). */
+const TOO_COMMON = new Set(['ValueError', 'OSError', 'IOError', 'EnvironmentError', 'socket.error']);
+
+/** The broad class among the expected ones (a tuple counts if any member is broad), or null. */
+function broadClass(raises: RaisesCall, ctx: RuleContext): Node | null {
+  if (!raises.expected || raises.matchesMessage || raises.name.includes('warns') || raises.name.includes('Warns')) return null;
+  const expected = unwrapParens(raises.expected);
+  const members = expected.type === 'tuple' ? expected.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') : [expected];
+  for (const member of members) {
+    const name = ctx.qualifiedName(member);
+    if (!name) continue;
+    if (CATCH_ALL.has(name) || (raises.style === 'pytest' && TOO_COMMON.has(name))) return member;
+  }
+  return null;
+}
+
+/** `with ... as cm:` followed by a look at `cm`: the test checks the exception after all. */
+function inspectsException(call: Node): boolean {
+  const item = call.parent?.type === 'as_pattern' ? call.parent : null;
+  const alias = item?.childForFieldName('alias')?.namedChild(0);
+  if (!item || alias?.type !== 'identifier') return false;
+  const statement = item.parent?.parent?.parent;
+  if (statement?.type !== 'with_statement') return false;
+  let scope: Node | null = statement.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return false;
+  return scope
+    .descendantsOfType('identifier', statement.endPosition, scope.endPosition)
+    .some((identifier) => identifier?.text === alias.text && identifier.startIndex >= statement.endIndex);
+}
+
+/** The statement that holds `node`: the child of a block (or the module) on the way up. */
+function statementOf(node: Node): Node {
+  let current = node;
+  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
+  return current;
+}
+
+/** Comments touching the statement: the lines right above it, its own line, and a block's opening lines. */
+function adjacentComments(statement: Node): Node[] {
+  const comments: Node[] = [];
+  let row = statement.startPosition.row;
+  for (let previous = statement.previousSibling; previous?.type === 'comment' && previous.endPosition.row >= row - 1; previous = previous.previousSibling) {
+    comments.push(previous);
+    row = previous.startPosition.row;
+  }
+  const next = statement.nextSibling;
+  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) comments.push(next);
+  // tree-sitter hangs the comments that open a block on the compound statement, before its body.
+  for (const child of statement.children) {
+    if (child?.type === 'block') break;
+    if (child?.type === 'comment') comments.push(child);
+  }
+  return comments;
+}
+
+/**
+ * The test says why any error will do ("the exact exception raised is not guaranteed", "should raise,
+ * not crash"), or the call hands in an instance of that very class (`strict_errors(Exception('x'))`).
+ */
+function isDeliberate(call: Node, broad: Node): boolean {
+  if (call.childForFieldName('arguments')?.text.includes(`${broad.text}(`)) return true;
+  return adjacentComments(statementOf(call)).some((comment) => /exception|error|raise|crash|guarantee|fail/i.test(comment.text));
+}
+
+function check(call: Node, ctx: RuleContext): void {
+  const raises = raisesCallOf(call, ctx);
+  if (!raises) return;
+  const broad = broadClass(raises, ctx);
+  if (!broad || inspectsException(call) || isDeliberate(call, broad)) return;
+  const catchAll = CATCH_ALL.has(ctx.qualifiedName(broad) ?? '');
+  const advice =
+    raises.style === 'pytest'
+      ? `name the exception you expect, or add \`match=\` for its message`
+      : `name the exception you expect, or use \`assertRaisesRegex\` to check its message`;
+  const passesOn = catchAll ? 'any error, even a `TypeError` from a typo in the call' : `any \`${broad.text}\` from anywhere in the call`;
+  ctx.report({
+    node: broad,
+    message: `\`${raises.name}(${broad.text})\` passes on ${passesOn}; ${advice}`,
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'ASR006',
+    name: 'broad-expected-exception',
+    family: 'ASR',
+    severity: 'warning',
+    fixable: 'no',
+    summary: '`assertRaises(Exception)`, or `pytest.raises` of a very common error without `match=`.',
+    why:
+      'An expected-exception check passes as soon as anything of that class is raised. With `Exception` that ' +
+      'includes a `TypeError` from a wrong argument or an `AttributeError` from a typo, so the test stays green ' +
+      'while the code under test never runs. `ValueError` and `OSError` are raised by so much code that ' +
+      '`pytest.raises` needs `match=` to know it caught the right one. A test that inspects the exception ' +
+      'afterwards (`as cm`, then `cm.exception`), or whose adjacent comment says why any error will do ("the ' +
+      'exact exception is not guaranteed", "should raise, not crash"), is not reported.',
+    fix:
+      'Expect the specific exception class the code raises. Where only a common class is available, check the ' +
+      'message too: `assertRaisesRegex(ValueError, "negative")` or `pytest.raises(ValueError, match="negative")`.',
+    bad: [
+      'import unittest',
+      '',
+      '',
+      'class QuotaTest(unittest.TestCase):',
+      '    def test_negative_quota_rejected(self):',
+      '        with self.assertRaises(Exception):',
+      "            set_quota('ram', -1)",
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      '',
+      '',
+      'class QuotaTest(unittest.TestCase):',
+      '    def test_negative_quota_rejected(self):',
+      "        with self.assertRaisesRegex(ValueError, 'must not be negative'):",
+      "            set_quota('ram', -1)",
+      '',
+    ].join('\n'),
+    peers: ['hacking H202', 'ruff B017', 'ruff PT011', 'ruff PT010'],
+  },
+  visit: { call: check },
+});

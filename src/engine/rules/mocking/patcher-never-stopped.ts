@@ -1,0 +1,239 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import type { Scope } from '../../scope';
+import { calleeLastName, decoratorsOf, dottedName } from '../../syntax';
+import type { Fix } from '../../types';
+import { positionalBases } from '../fixtures/class-bases';
+import { decoratorName } from '../smells/test-bodies';
+import { insertLineAfter } from './insert-after';
+import { describeTarget, methodCallOn, patchCallOf, patchUsage, type PatchCall } from './patches';
+
+const ID = 'MCK009';
+
+interface Binding {
+  patch: PatchCall;
+  /** The function the assignment is in. */
+  scope: Scope;
+}
+
+interface Start {
+  receiver: string;
+  call: Node;
+  scope: Scope;
+}
+
+/** What one owner (a test class, or a module-level test function) does with patchers. */
+interface Record {
+  bindings: Map<string, Binding>;
+  starts: Start[];
+  /** `mock.patch(...).start()`: only `patch.stopall` can undo it. */
+  direct: { patch: PatchCall; start: Node }[];
+}
+
+/** Bases whose `setUp` registers no `mock.patch.stopall`: with them, a started patcher leaks. */
+const PLAIN_BASES = new Set([
+  'unittest.TestCase',
+  'unittest.case.TestCase',
+  'unittest.IsolatedAsyncioTestCase',
+  'testtools.TestCase',
+  'testtools.testcase.TestCase',
+  'absl.testing.absltest.TestCase',
+  'absltest.TestCase',
+]);
+
+function moduleOf(scope: Scope): Scope {
+  let module = scope;
+  while (module.parent) module = module.parent;
+  return module;
+}
+
+/** The class, or the module-level test function or pytest fixture, that patchers of `scope` belong to. */
+function ownerOf(scope: Scope): Scope | null {
+  const method = scope.method;
+  if (method) return method.parent?.kind === 'class' && method.parent.isTestClass && method.parent.parent?.kind === 'module' ? method.parent : null;
+  let fn: Scope | null = scope;
+  while (fn && fn.parent?.kind !== 'module') fn = fn.parent;
+  if (!fn || fn.kind !== 'function') return null;
+  const isFixture = decoratorsOf(fn.node).some((decorator) => /(^|\.)fixture$/.test(decoratorName(decorator) ?? ''));
+  return fn.isTestFunction || isFixture ? fn : null;
+}
+
+function recordOf(owner: Scope): Record {
+  return owner.data<Record>(ID, () => ({ bindings: new Map(), starts: [], direct: [] }));
+}
+
+function onCall(call: Node, ctx: RuleContext): void {
+  if (calleeLastName(call) === 'start') {
+    const fn = call.childForFieldName('function');
+    const receiver = dottedName(fn?.childForFieldName('object'));
+    const owner = receiver ? ownerOf(ctx.scope) : null;
+    if (receiver && owner) recordOf(owner).starts.push({ receiver, call, scope: ctx.scope });
+    return;
+  }
+  const patch = patchCallOf(call, ctx);
+  if (!patch || patch.library !== 'mock') return;
+  const usage = patchUsage(patch);
+  const owner = usage.kind === 'assigned' || usage.kind === 'started' ? ownerOf(ctx.scope) : null;
+  if (!owner) return;
+  if (usage.kind === 'assigned') {
+    const local = !usage.name.includes('.');
+    if (local || /^(self|cls)\.\w+$/.test(usage.name)) recordOf(owner).bindings.set(usage.name, { patch, scope: ctx.scope });
+  } else if (usage.kind === 'started' && methodCallOn(call, 'start')?.id === usage.at.id) {
+    recordOf(owner).direct.push({ patch, start: usage.at });
+  }
+}
+
+/** Classes this file defines at the top level, to follow local bases. */
+function localClasses(module: Scope): Map<string, Node> {
+  return module.data(`${ID}.classes`, () => {
+    const classes = new Map<string, Node>();
+    for (const statement of module.node.namedChildren) {
+      const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const name = definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : undefined;
+      if (definition && name) classes.set(name, definition);
+    }
+    return classes;
+  });
+}
+
+/**
+ * Every base is known not to stop patchers for us: the stdlib/testtools/absl `TestCase`, none (pytest), or a
+ * class of this file built on those. A project base (oslotest's `BaseTestCase` registers `patch.stopall`)
+ * may clean up, so classes built on one are not judged. `unittest`: whether `self.addCleanup` exists.
+ */
+function baseKind(definition: Node, ctx: RuleContext, module: Scope): 'unittest' | 'pytest' | null {
+  const classes = localClasses(module);
+  let unittest = false;
+  const pending = [definition];
+  const seen = new Set<number>();
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    if (seen.has(current.id)) continue;
+    seen.add(current.id);
+    for (const base of positionalBases(current)) {
+      const name = dottedName(base);
+      const local = name ? classes.get(name) : undefined;
+      if (local) pending.push(local);
+      else if (name && PLAIN_BASES.has(ctx.qualifiedName(base) ?? '')) unittest = true;
+      else return null;
+    }
+  }
+  return unittest ? 'unittest' : 'pytest';
+}
+
+/** `self.addCleanup(p.stop)` on the line after `p.start()` (or `m = p.start()`), in a unittest method. */
+function cleanupFix(start: Start, kind: 'unittest' | 'pytest'): Fix | undefined {
+  if (kind !== 'unittest') return undefined;
+  const method = start.scope.method;
+  const first = method?.node.childForFieldName('parameters')?.namedChildren[0];
+  if (method !== start.scope || first?.type !== 'identifier' || first.text !== 'self') return undefined;
+  let statement = start.call.parent;
+  if (statement?.type === 'assignment' && statement.childForFieldName('right')?.id === start.call.id) statement = statement.parent;
+  if (statement?.type !== 'expression_statement') return undefined;
+  const edit = insertLineAfter(statement, `self.addCleanup(${start.receiver}.stop)`);
+  return edit ? { title: `Add \`self.addCleanup(${start.receiver}.stop)\` after the start`, edits: [edit] } : undefined;
+}
+
+/** How often `name` appears as a whole reference (not as `x.name`) in `text`. */
+function references(text: string, name: string): number {
+  const escaped = name.replace(/\./g, '\\.');
+  return text.match(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))?.length ?? 0;
+}
+
+function judge(owner: Node, ctx: RuleContext): void {
+  const record = ctx.scope.peek<Record>(ID);
+  if (!record || (record.direct.length === 0 && record.starts.length === 0)) return;
+  const module = moduleOf(ctx.scope);
+  if (module.data(`${ID}.stopall`, () => module.node.text.includes('stopall'))) return;
+  const kind = owner.type === 'class_definition' ? baseKind(owner, ctx, module) : 'pytest';
+  if (!kind) return;
+  const ownerText = owner.text;
+  const reported = new Set<string>();
+  for (const start of record.starts) {
+    const binding = record.bindings.get(start.receiver);
+    const local = !start.receiver.includes('.');
+    if (!binding || reported.has(start.receiver) || (local && binding.scope !== start.scope)) continue;
+    // Any use besides the assignment and the starts (`p.stop`, `addCleanup(p.stop)`, `patchers.append(p)`)
+    // may stop it: only a patcher that is assigned and started, and nothing else, surely leaks.
+    const text = local ? start.scope.node.text : ownerText;
+    const starts = record.starts.filter((other) => other.receiver === start.receiver && (!local || other.scope === start.scope)).length;
+    if (references(text, start.receiver) > starts + 1) continue;
+    reported.add(start.receiver);
+    const target = binding.patch.targets[0];
+    const fix = cleanupFix(start, kind);
+    ctx.report({
+      node: start.call,
+      message:
+        `\`${start.receiver}\` is started but never stopped: the patch${target ? ` of \`${describeTarget(target)}\`` : ''} stays ` +
+        `active after this test and leaks into later ones; add \`self.addCleanup(${start.receiver}.stop)\` right after the start`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+  for (const { patch, start } of record.direct) {
+    const target = patch.targets[0];
+    ctx.report({
+      node: start,
+      message:
+        `This patch${target ? ` of \`${describeTarget(target)}\`` : ''} is started and never stopped (nothing keeps the patcher, ` +
+        'and nothing calls `mock.patch.stopall`): it leaks into later tests; keep the patcher and `addCleanup` its `stop`',
+    });
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: ID,
+    name: 'patcher-never-stopped',
+    family: 'MCK',
+    severity: 'warning',
+    fixable: 'partial',
+    summary: 'A patcher is started with `start()` and never stopped.',
+    why:
+      'A patch started with `start()` stays in place until `stop()` runs. When nothing stops it, the fake ' +
+      'outlives the test and every later test in the process runs against it: failures then depend on test ' +
+      'order. Classes whose base may register `mock.patch.stopall` (such as oslotest\'s `BaseTestCase`) are not ' +
+      'judged, nor files that call `stopall`, nor patchers handed to other code that may stop them.',
+    fix:
+      'Register the stop right after the start: `self.addCleanup(patcher.stop)` (the quick fix, in unittest ' +
+      'methods), or use `self.useFixture(fixtures.MockPatch(...))`, a `with` block, or pytest-mock\'s `mocker`.',
+    bad: [
+      'import unittest',
+      'from unittest import mock',
+      '',
+      '',
+      'class ConfigDriveTest(unittest.TestCase):',
+      '    def setUp(self):',
+      '        super().setUp()',
+      "        patcher = mock.patch('nova.virt.configdrive.required_by', return_value=True)",
+      '        self.mock_required = patcher.start()',
+      '',
+      '    def test_build(self):',
+      '        build_config_drive(self.instance)',
+      '        self.mock_required.assert_called_once_with(self.instance)',
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      'from unittest import mock',
+      '',
+      '',
+      'class ConfigDriveTest(unittest.TestCase):',
+      '    def setUp(self):',
+      '        super().setUp()',
+      "        patcher = mock.patch('nova.virt.configdrive.required_by', return_value=True)",
+      '        self.mock_required = patcher.start()',
+      '        self.addCleanup(patcher.stop)',
+      '',
+      '    def test_build(self):',
+      '        build_config_drive(self.instance)',
+      '        self.mock_required.assert_called_once_with(self.instance)',
+      '',
+    ].join('\n'),
+    peers: ['unittest.mock docs: patch methods start and stop (addCleanup)'],
+  },
+  visit: {
+    call: onCall,
+    'class_definition:exit': judge,
+    'function_definition:exit': judge,
+  },
+});
