@@ -3,7 +3,9 @@
  * build as the reference, all measured side by side in one process. Writes bench/results/latest.{md,json}.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { Language, Parser } from 'web-tree-sitter';
 import { createEngine } from '../src/engine';
 import { cpythonTestDir, largestFile, pythonFiles, read } from './corpus';
@@ -63,12 +65,32 @@ for (const file of files) {
 }
 const corpusMs = performance.now() - corpusStart;
 
+// 4. The command line over the whole folder: one thread vs. every core (worker threads).
+const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 3);
+function cliRun(threads: string | undefined): number {
+  const env = { ...process.env };
+  if (threads) env.TESTSNIFF_THREADS = threads;
+  else delete env.TESTSNIFF_THREADS;
+  const start = performance.now();
+  spawnSync('npm', ['run', '--silent', 'check', '--', '--format', 'json', cpythonTestDir()], { env, stdio: 'ignore' });
+  return performance.now() - start;
+}
+const cliSingle: number[] = [];
+const cliPooled: number[] = [];
+for (let i = 0; i < CLI_RUNS; i++) {
+  cliSingle.push(cliRun('1'));
+  cliPooled.push(cliRun(undefined));
+}
+const cliSingleStat = stat(cliSingle);
+const cliPooledStat = stat(cliPooled);
+
 const results = {
   date: new Date().toISOString(),
   corpus: { files: files.length, largest, largestLines: lines, findings },
   coldMs: { parse: bareParse, check: fullCheck, ratio: fullCheck.median / bareParse.median },
   typingMs: { edit: typing, ruff, ruffVersion, ratio: ruff ? typing.median / ruff.median : null },
   corpusSingleThreadMs: corpusMs,
+  cliFolderMs: { singleThread: cliSingleStat, allCores: cliPooledStat, cores: availableParallelism(), ratio: cliPooledStat.median / cliSingleStat.median },
   peakRssMb: peakRss / 2 ** 20,
 };
 
@@ -82,6 +104,7 @@ const table = [
   `| Cold whole file: check vs bare parse | ${fmt(fullCheck)} | parse ${fmt(bareParse)} | ${results.coldMs.ratio.toFixed(2)}x | <= 1.3x |`,
   `| Typing: doc.edit of 1 char vs ruff full lint (PT,S,B) | ${fmt(typing)} | ruff ${ruff ? fmt(ruff) : 'n/a'} | ${results.typingMs.ratio?.toFixed(2) ?? 'n/a'}x | <= 0.33x |`,
   `| Corpus, single thread (${findings} findings) | ${corpusMs.toFixed(0)} | | | |`,
+  `| CLI over the folder: all ${availableParallelism()} cores vs 1 thread (${CLI_RUNS} runs) | ${fmt(cliPooledStat)} | 1 thread ${fmt(cliSingleStat)} | ${results.cliFolderMs.ratio.toFixed(2)}x | <= 0.65x |`,
   `| Peak RSS over the corpus | ${results.peakRssMb.toFixed(0)} MB | | | <= 300 MB |`,
   '',
 ].join('\n');

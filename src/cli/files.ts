@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.tox', '.venv', 'venv', '.mypy_cache']);
 
-export class ReadError extends Error {}
+import { ReadError } from './check-file';
 
 export async function collectPythonFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];

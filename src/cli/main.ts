@@ -1,30 +1,17 @@
 /** testsniff's command line: the engine over files and folders, printed as text, JSON, SARIF or a review. */
-import { readFile } from 'node:fs/promises';
 import { createEngine, unknownSelectors, type Engine, type Settings } from '../engine';
 import { jsonReport, reviewReport, sarifReport, textReport, type FileReport } from '../engine/report';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
-import { collectPythonFiles, ReadError } from './files';
+import { checkFile, ReadError } from './check-file';
+import { collectPythonFiles } from './files';
+import { checkInPool, poolSize } from './pool';
+
+/** Below this many files, starting threads costs more than it saves. */
+const POOL_THRESHOLD = 16;
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
-
-export function decodeSource(bytes: Uint8Array): string {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  // Editors hide the byte-order mark, and so do positions: drop it.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-async function checkFile(engine: Engine, path: string, settings: Settings): Promise<FileReport> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ReadError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  const analysis = engine.analyze(decodeSource(bytes), settings);
-  return { path, parseErrors: analysis.parseErrors.length, findings: analysis.findings };
-}
 
 function render(options: CliOptions, engine: Engine, files: FileReport[]): string {
   switch (options.format) {
@@ -67,7 +54,10 @@ export async function run(argv: readonly string[], out: (text: string) => void, 
   const settings: Settings = { select: options.select, ignore: options.ignore };
   const reports: FileReport[] = [];
   try {
-    for (const path of await collectPythonFiles(options.paths)) reports.push(await checkFile(engine, path, settings));
+    const paths = await collectPythonFiles(options.paths);
+    const threads = poolSize(paths.length);
+    if (paths.length >= POOL_THRESHOLD && threads > 1) reports.push(...(await checkInPool(paths, settings, threads)));
+    else for (const path of paths) reports.push(await checkFile(engine, path, settings));
   } catch (error) {
     if (error instanceof ReadError) {
       err(`testsniff: ${error.message}\n`);

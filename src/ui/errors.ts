@@ -12,6 +12,8 @@ export interface ProblemReport {
   advice: string;
   /** Notices (e.g. a stopped run) are informative; errors mean something is broken. */
   level: 'error' | 'notice';
+  /** Buttons that act on the problem (e.g. go back to the kept code); each also dismisses it. */
+  actions?: { label: string; run: () => void }[];
 }
 
 export interface ProblemBanner {
@@ -32,12 +34,20 @@ export function createProblemBanner(container: HTMLElement): ProblemBanner {
     show(problem) {
       const dismiss = h('button', { className: 'problem-dismiss', text: 'Dismiss', attrs: { type: 'button' } });
       dismiss.addEventListener('click', () => clear(problem.key));
+      const actions = (problem.actions ?? []).map((action) => {
+        const button = h('button', { className: 'problem-action', text: action.label, attrs: { type: 'button' } });
+        button.addEventListener('click', () => {
+          clear(problem.key);
+          action.run();
+        });
+        return button;
+      });
       const item = h(
         'div',
         { className: `problem problem-${problem.level}`, data: { problem: problem.key } },
         h('p', { className: 'problem-message', text: problem.message }),
         h('p', { className: 'problem-advice', text: problem.advice }),
-        dismiss,
+        h('div', { className: 'problem-buttons' }, ...actions, dismiss),
       );
       const previous = shown.get(problem.key);
       if (previous) previous.replaceWith(item);

@@ -21,10 +21,12 @@ export interface SettingsElements {
   closeButton: HTMLButtonElement;
 }
 
-function ruleRow(rule: RuleMeta, enabled: boolean, toggle: (on: boolean) => void): HTMLElement {
+function ruleRow(rule: RuleMeta, enabled: boolean, toggle: (on: boolean) => void, showDocs: (rule: string) => void): HTMLElement {
   const checkbox = h('input', { attrs: { type: 'checkbox', id: `rule-${rule.id}` }, data: { rule: rule.id } });
   checkbox.checked = enabled;
   checkbox.addEventListener('change', () => toggle(checkbox.checked));
+  const docs = h('button', { className: 'rule-docs', text: 'Docs', attrs: { type: 'button', 'aria-label': `Docs of ${rule.id}` } });
+  docs.addEventListener('click', () => showDocs(rule.id));
   const badges = [
     rule.severity === 'off' ? 'off by default' : rule.severity,
     rule.profile ? `${rule.profile} profile` : '',
@@ -42,7 +44,13 @@ function ruleRow(rule: RuleMeta, enabled: boolean, toggle: (on: boolean) => void
       ...badges.map((badge) => h('span', { className: 'rule-badge', text: badge })),
       withInlineCode('rule-summary', rule.summary),
     ),
+    docs,
   );
+}
+
+export interface SettingsView {
+  /** The selection changed elsewhere (a link, a demo): show it. */
+  setOverrides(next: RuleOverrides): void;
 }
 
 export function setupSettings(
@@ -50,7 +58,8 @@ export function setupSettings(
   rules: readonly RuleMeta[],
   initial: RuleOverrides,
   changed: (overrides: RuleOverrides) => void,
-): void {
+  showDocs: (rule: string) => void,
+): SettingsView {
   let overrides = initial;
 
   const update = (next: RuleOverrides) => {
@@ -76,7 +85,12 @@ export function setupSettings(
         familyBox,
         h('label', { attrs: { for: `family-${family}` }, text: `${family} · ${FAMILY_NAMES[family]} (${enabledCount}/${members.length})` }),
       ),
-      ...members.map((rule) => ruleRow(rule, isRuleEnabled(rule, overrides), (on) => update(withRuleEnabled(overrides, rule, on)))),
+      ...members.map((rule) =>
+        ruleRow(rule, isRuleEnabled(rule, overrides), (on) => update(withRuleEnabled(overrides, rule, on)), (id) => {
+          elements.dialog.close();
+          showDocs(id);
+        }),
+      ),
     );
   };
 
@@ -105,4 +119,10 @@ export function setupSettings(
   elements.dialog.addEventListener('click', (event) => {
     if (event.target === elements.dialog) elements.dialog.close();
   });
+  return {
+    setOverrides(next) {
+      overrides = next;
+      if (elements.dialog.open) draw();
+    },
+  };
 }

@@ -2,7 +2,7 @@
  * Everything that needs Monaco: the editor, markers, the findings list, hovers, quick fixes and the rules
  * dialog. Loaded as its own chunk so the analysis can start while this (large) part is still loading.
  */
-import type { RuleMeta } from '../engine/types';
+import type { Finding, RuleMeta } from '../engine/types';
 import type { TextChange } from '../worker/protocol';
 import { applySafeFixes, registerQuickFixes, safeFixEdits } from './code-actions';
 import { byId } from './dom';
@@ -13,7 +13,7 @@ import { onNextFrame } from './frame';
 import { registerRuleHovers } from './hover';
 import { MARKER_OWNER, showMarkers } from './markers';
 import type { RuleOverrides } from './rule-selection';
-import { setupSettings } from './settings';
+import { setupSettings, type SettingsView } from './settings';
 import type { StatusLine } from './status';
 import type { ThemeControl } from './theme';
 
@@ -30,6 +30,9 @@ export interface WorkbenchHost {
   /** Monaco's content changes as offsets, or null when the whole text was replaced. */
   textChanged(changes: TextChange[] | null): void;
   rulesChanged(overrides: RuleOverrides): void;
+  /** The user picked a finding in the list (it becomes the selected finding of the state). */
+  findingChosen(finding: Finding): void;
+  showDocs(rule: string): void;
 }
 
 export interface Workbench {
@@ -39,6 +42,11 @@ export interface Workbench {
   /** Tells screen readers the outcome of the run that just finished. */
   announce(): void;
   rulesArrived(rules: readonly RuleMeta[], overrides: RuleOverrides): void;
+  /** Replaces the whole text as one undoable edit (Ctrl+Z brings the previous text back). */
+  replaceCode(code: string): void;
+  /** Marks a finding as selected in the list; `reveal` also selects its range in the editor and scrolls both to it. */
+  selectFinding(finding: Finding | null, reveal: boolean): void;
+  setOverrides(overrides: RuleOverrides): void;
 }
 
 export function mountWorkbench(host: WorkbenchHost): Workbench {
@@ -49,6 +57,7 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
   performance.mark('testsniff:editor-created');
 
   let rulesById = new Map<string, RuleMeta>();
+  let settings: SettingsView | null = null;
   let firstMarkersShown = false;
   const exactFindings = () => host.store.exactFor(host.textVersion());
 
@@ -62,7 +71,14 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
       severityFilter: byId('filter-severity', HTMLSelectElement),
       list: byId('findings-list', HTMLOListElement),
     },
-    (finding) => revealRange(editor, finding),
+    {
+      jump: (finding) => {
+        findingsView.select(finding);
+        revealRange(editor, finding);
+        host.findingChosen(finding);
+      },
+      showDocs: (rule) => host.showDocs(rule),
+    },
   );
 
   const render = onNextFrame(() => {
@@ -108,9 +124,27 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
     text: () => model.getValue(),
     render,
     announce: () => findingsView.announce(host.store.visible(), host.securityChecked()),
+    replaceCode(code) {
+      editor.pushUndoStop();
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: code }], () => null);
+      editor.pushUndoStop();
+      editor.setPosition({ lineNumber: 1, column: 1 });
+      editor.revealLine(1);
+    },
+    selectFinding(finding, reveal) {
+      findingsView.select(finding, reveal);
+      if (finding && reveal) {
+        const selection = new monaco.Selection(finding.line, finding.column, finding.endLine, finding.endColumn);
+        editor.setSelection(selection);
+        editor.revealRangeInCenter(selection, monaco.editor.ScrollType.Immediate);
+      }
+    },
+    setOverrides(overrides) {
+      settings?.setOverrides(overrides);
+    },
     rulesArrived(rules, overrides) {
       rulesById = new Map(rules.map((rule) => [rule.id, rule]));
-      setupSettings(
+      settings = setupSettings(
         {
           dialog: byId('settings-dialog', HTMLDialogElement),
           openButton: byId('open-settings', HTMLButtonElement),
@@ -121,6 +155,7 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
         rules,
         overrides,
         host.rulesChanged,
+        host.showDocs,
       );
       render();
     },

@@ -125,6 +125,25 @@ describe('command line', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 4, startColumn: 5, endLine: 4, endColumn: 18 });
   });
 
+  it('checks large folders on worker threads with the same result as one thread', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 24; i++) files[`pkg${i % 3}/test_${i}.py`] = i % 2 ? SLEEPY : SECURITY;
+    const root = await tree(files);
+    const previous = process.env.TESTSNIFF_THREADS;
+    try {
+      process.env.TESTSNIFF_THREADS = '1';
+      const single = await cli('--format', 'json', root);
+      process.env.TESTSNIFF_THREADS = '2';
+      const pooled = await cli('--format', 'json', root);
+      expect(pooled.code).toBe(1);
+      expect(pooled.stdout).toBe(single.stdout);
+      expect(JSON.parse(pooled.stdout).files).toHaveLength(24);
+    } finally {
+      if (previous === undefined) delete process.env.TESTSNIFF_THREADS;
+      else process.env.TESTSNIFF_THREADS = previous;
+    }
+  }, 60_000);
+
   it('is wired to `npm run --silent check`', async () => {
     const root = await tree({ 'test_a.py': SLEEPY });
     const result = await promisify(execFile)('npm', ['run', '--silent', 'check', '--', '--format', 'json', root]).catch((error: { code: number; stdout: string }) => error);

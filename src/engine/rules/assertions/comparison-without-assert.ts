@@ -4,13 +4,33 @@ import type { TextEdit } from '../../types';
 import { brief } from './assert-calls';
 import { isUnderExpectedException } from './raises';
 
+/** A class of the file defines (or assigns) a comparison method: the file tests the comparison protocol. */
+const COMPARISON_METHOD = /^[ \t]*(def[ \t]+__(eq|ne|lt|le|gt|ge|contains)__[ \t]*\(|__(eq|ne|lt|le|gt|ge|contains)__[ \t]*=)/m;
+
+function testsComparisonProtocol(ctx: RuleContext): boolean {
+  let module = ctx.scope;
+  while (module.parent) module = module.parent;
+  return module.data('ASR011.comparisonMethods', () => COMPARISON_METHOD.test(module.node.text));
+}
+
+/**
+ * The comparison is run for its side effect: the file defines comparison methods that record their calls
+ * or crash (`Left() != Right()` followed by a check of `calls`), or a comment on the line says why
+ * (`d1 == d2  # used to give a SystemError`).
+ */
+function isExercise(statement: Node, ctx: RuleContext): boolean {
+  const next = statement.nextSibling;
+  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) return true;
+  return testsComparisonProtocol(ctx);
+}
+
 function check(statement: Node, ctx: RuleContext): void {
   const test = ctx.scope.testFunction;
   if (!test) return;
   const comparison = statement.namedChild(0);
   if (comparison?.type !== 'comparison_operator' || statement.namedChildCount !== 1) return;
   // `with self.assertRaises(TypeError): a < b` runs the comparison for what it raises (or warns).
-  if (isUnderExpectedException(statement, test.node)) return;
+  if (isUnderExpectedException(statement, test.node) || isExercise(statement, ctx)) return;
   const insert: TextEdit = {
     line: statement.startPosition.row + 1,
     column: statement.startPosition.column + 1,
@@ -36,8 +56,9 @@ export default defineRule({
     why:
       'Python evaluates `result == expected` and discards the answer, so the line passes whatever the values are. ' +
       'It is nearly always an `assert` lost in an edit. Comparisons run for what they raise or warn (inside ' +
-      '`with self.assertRaises(...)`, `pytest.raises(...)`, `assertWarns`, or a `try` body with an `except`) are ' +
-      'not reported.',
+      '`with self.assertRaises(...)`, `pytest.raises(...)`, `assertWarns`, or a `try` body with an `except`), ' +
+      'comparisons with a comment on their line, and comparisons in files that define comparison methods ' +
+      '(`__eq__`, `__lt__`...: tests of the comparison protocol call them for their side effects) are not reported.',
     fix: 'Add the `assert` (`assert result == expected`), or use the unittest assertion (`self.assertEqual(result, expected)`).',
     bad: [
       'def test_total_price():',

@@ -1,0 +1,23 @@
+/** Reading and checking one file: shared by the main thread and the pool's workers. */
+import { readFile } from 'node:fs/promises';
+import type { Engine, Settings } from '../engine';
+import type { FileReport } from '../engine/report';
+
+export class ReadError extends Error {}
+
+export function decodeSource(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  // Editors hide the byte-order mark, and so do positions: drop it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export async function checkFile(engine: Engine, path: string, settings: Settings): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new ReadError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const analysis = engine.analyze(decodeSource(bytes), settings);
+  return { path, parseErrors: analysis.parseErrors.length, findings: analysis.findings };
+}
