@@ -68,18 +68,19 @@ export function setupGallery(elements: GalleryElements, demos: readonly Demo[], 
 
   const draw = () => {
     const kept = actions.kept();
-    elements.body.replaceChildren(
-      h('ul', { className: 'gallery-list' }, ...demos.map(demoCard)),
-      kept.length > 0
-        ? h(
+    const parts: HTMLElement[] = [h('ul', { className: 'gallery-list' }, ...demos.map(demoCard))];
+    if (kept.length > 0) {
+      parts.push(
+        h(
             'section',
             { className: 'gallery-kept-section' },
             h('h3', { text: 'Your code, kept in this browser' }),
             h('p', { className: 'settings-note', text: 'Opening a link, a demo or an example keeps the code it replaced here (the last five).' }),
             h('ul', { className: 'gallery-list' }, ...kept.map(keptItem)),
-          )
-        : null,
-    );
+          ),
+      );
+    }
+    elements.body.replaceChildren(...parts);
   };
 
   const show = () => {

@@ -178,6 +178,10 @@ function exposeForInspection(editor: CodeEditor, model: TextModel): void {
         ? { line: selection.startLineNumber, column: selection.startColumn, endLine: selection.endLineNumber, endColumn: selection.endColumn }
         : null;
     },
+    visibleLines: () => {
+      const ranges = editor.getVisibleRanges();
+      return ranges.length > 0 ? { first: ranges[0]!.startLineNumber, last: ranges[ranges.length - 1]!.endLineNumber } : null;
+    },
     markers: () =>
       monaco.editor.getModelMarkers({ owner: MARKER_OWNER, resource: model.uri }).map((marker) => ({
         line: marker.startLineNumber,

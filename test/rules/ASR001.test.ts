@@ -25,6 +25,12 @@ ruleTester('ASR001', {
           checker.assertTrue(a == b)
           assertTrue(a == b)
     ` },
+    { name: 'a type compared by equality belongs to ASR004', code: py`
+      class T(unittest.TestCase):
+          def test_a(self):
+              self.assertTrue(type(x) == int)
+              self.assertFalse(int != type(x))
+    ` },
     { name: 'isinstance with a wrong arity is not rewritten', code: py`
       class T(unittest.TestCase):
           def test_a(self):

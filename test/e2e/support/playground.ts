@@ -12,6 +12,7 @@ interface Inspection {
   text(): string;
   markers(): MarkerView[];
   selection(): { line: number; column: number; endLine: number; endColumn: number } | null;
+  visibleLines(): { first: number; last: number } | null;
 }
 
 declare global {
@@ -35,6 +36,10 @@ export function markers(page: Page): Promise<MarkerView[]> {
 
 export function selection(page: Page) {
   return page.evaluate(() => window.testsniffPlayground.selection());
+}
+
+export function visibleLines(page: Page) {
+  return page.evaluate(() => window.testsniffPlayground.visibleLines());
 }
 
 export async function focusEditor(page: Page): Promise<void> {

@@ -38,9 +38,40 @@ function assertFix(statement: Node, message: Node | null, ctx: RuleContext): Fix
   return { title: 'Raise `AssertionError`', edits: [replaceNode(statement, `raise AssertionError(${text})`)] };
 }
 
+/** The names an `except` clause catches (`except (A, B) as e` -> A, B); empty for a bare `except:`. */
+function caughtClasses(clause: Node): string[] {
+  const value = clause.namedChildren.find((child) => child && child.type !== 'block' && child.type !== 'comment');
+  if (!value) return [];
+  const caught = value.type === 'as_pattern' ? value.namedChild(0) : value;
+  if (!caught) return [];
+  const target = unwrapParens(caught);
+  const members = target.type === 'tuple' ? target.namedChildren : [target];
+  return members.flatMap((member) => (member ? [member.text] : []));
+}
+
+/**
+ * A `try` around the statement catches the AssertionError itself (`except AssertionError`,
+ * `except BaseException`, bare `except:`): the code tests what `assert` raises, as tests of the
+ * language do, and rewriting the statement would change what is tested.
+ */
+function isCaughtOnPurpose(statement: Node): boolean {
+  let child = statement;
+  for (let current = statement.parent; current && current.type !== 'function_definition'; current = current.parent) {
+    if (current.type === 'try_statement' && current.childForFieldName('body')?.id === child.id) {
+      for (const clause of current.namedChildren) {
+        if (clause?.type !== 'except_clause') continue;
+        const caught = caughtClasses(clause);
+        if (caught.length === 0 || caught.some((name) => /(^|\.)(AssertionError|BaseException)$/.test(name))) return true;
+      }
+    }
+    child = current;
+  }
+  return false;
+}
+
 function checkAssert(statement: Node, ctx: RuleContext): void {
   const { test, message } = assertParts(statement);
-  if (!test || !isFalsyLiteral(test)) return;
+  if (!test || !isFalsyLiteral(test) || isCaughtOnPurpose(statement)) return;
   const literal = unwrapParens(test).text;
   ctx.report({
     node: statement,

@@ -23,8 +23,21 @@ const LOOSER: Record<Slot, ReadonlySet<string>> = {
  */
 export function textFor(node: Node, slot: Slot): string {
   const text = node.text;
-  return LOOSER[slot].has(node.type) || text.includes('\n') ? `(${text})` : text;
+  if (LOOSER[slot].has(node.type)) return `(${text})`;
+  return text.includes('\n') && !BRACKETED.has(node.type) ? `(${text})` : text;
 }
+
+/** Expressions that open and close with their own brackets: line breaks inside them are fine anywhere. */
+const BRACKETED = new Set([
+  'parenthesized_expression',
+  'list',
+  'dictionary',
+  'set',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'generator_expression',
+]);
 
 /** The expression holds a comment: moving its pieces around would lose it, so no fix is built. */
 export function containsComment(node: Node): boolean {

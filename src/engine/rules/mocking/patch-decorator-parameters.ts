@@ -15,13 +15,18 @@ interface DecoratorFacts {
   unknowable: boolean;
   /** Another decorator that may pass arguments of its own (`ddt.data`, `parameterized.expand`). */
   foreign: boolean;
+  /**
+   * Such a decorator below a patch: the patch hands its mock to that decorator's wrapper, which may keep it
+   * (cinder's `client_mock_decorator` calls the test with `self` alone). Above the patches it can only add.
+   */
+  foreignInside: boolean;
 }
 
 /** Decorators known not to pass arguments: skips, expected failures, pytest marks, testtools tags. */
 const INERT = /(^|\.)(skip\w*|expectedFailure|attr|tag|timeout|requires\w*|override_settings)$|^pytest\.mark\./;
 
 function readDecorators(decorators: Node[], ctx: RuleContext): DecoratorFacts {
-  const facts: DecoratorFacts = { injecting: [], unknowable: false, foreign: false };
+  const facts: DecoratorFacts = { injecting: [], unknowable: false, foreign: false, foreignInside: false };
   for (const decorator of decorators) {
     const expression = decoratorExpression(decorator);
     const patch = expression?.type === 'call' ? patchCallOf(expression, ctx) : null;
@@ -32,7 +37,10 @@ function readDecorators(decorators: Node[], ctx: RuleContext): DecoratorFacts {
     }
     const name = decoratorName(decorator) ?? '';
     if (name === 'staticmethod' || name === 'classmethod') facts.unknowable = true;
-    else if (!INERT.test(name)) facts.foreign = true;
+    else if (!INERT.test(name)) {
+      facts.foreign = true;
+      if (facts.injecting.length > 0) facts.foreignInside = true;
+    }
   }
   return facts;
 }
@@ -133,7 +141,7 @@ function check(fn: Node, ctx: RuleContext): void {
   // Class decorators patch every `test*` method too; their mocks come after the method's own.
   const inherited = classScope ? readDecorators(decoratorsOf(classScope.node), ctx) : null;
   const count = own.injecting.length + (inherited?.injecting.length ?? 0);
-  if (count === 0 || own.unknowable || inherited?.unknowable) return;
+  if (count === 0 || own.unknowable || own.foreignInside || inherited?.unknowable) return;
   const parameters = readParameters(fn, classScope !== null);
   if (!parameters || parameters.variadic) return;
   const after = classScope ? ' after `self`' : '';
@@ -158,7 +166,8 @@ function check(fn: Node, ctx: RuleContext): void {
     });
     return;
   }
-  const misnamed = inherited?.injecting.length ? null : topDownNaming(own.injecting, parameters.names);
+  // Arguments of other decorators (`ddt.data`) come before the mocks: only plain stacks are compared by name.
+  const misnamed = inherited?.injecting.length || own.foreign ? null : topDownNaming(own.injecting, parameters.names);
   if (misnamed) {
     ctx.report({
       node: parameters.node,

@@ -42,12 +42,11 @@ function allInterfacesHost(argument: Node | undefined): { node: Node; value: str
 /** `sock.bind((host, port))`, `HTTPServer((host, port), Handler)`, `make_server(host, port, app)`. */
 function checkBind(call: Node, ctx: RuleContext): void {
   const name = calleeLastName(call) ?? '';
-  const args = callArguments(call);
   if (name === 'bind' || /Server$/.test(name)) {
-    const host = allInterfacesHost(args.positional[0]);
+    const host = allInterfacesHost(callArguments(call).positional[0]);
     if (host) reportBind(host.node, ctx, host.value);
   } else if (name === 'make_server') {
-    const host = args.positional[0];
+    const host = callArguments(call).positional[0];
     const value = host ? stringValue(host) : null;
     if (host && value !== null && ALL_INTERFACES.has(value)) reportBind(host, ctx, value);
   }

@@ -100,6 +100,7 @@ function checkAssignment(assignment: Node, ctx: RuleContext): void {
   const right = assignment.childForFieldName('right');
   if (left?.type !== 'attribute') return;
   const attribute = left.childForFieldName('attribute')?.text;
+  if (attribute !== 'check_hostname' && attribute !== 'verify_mode' && attribute !== 'verify') return;
   const target = dottedName(left) ?? left.text;
   if (attribute === 'check_hostname' && isFalse(right)) {
     if (pairedWithCertNone(assignment, left.childForFieldName('object')?.text ?? '', ctx)) return;

@@ -8,6 +8,8 @@ import { isLiteralCommand, isStringLiteral } from './literals';
 const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill', 'marshal']);
 const PICKLE_FUNCTIONS = new Set(['load', 'loads', 'Unpickler']);
 const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader']);
+/** Last names of every call this rule looks at: a cheap filter before reading arguments. */
+const CANDIDATE_NAMES = new Set([...PICKLE_FUNCTIONS, 'load_all', 'unsafe_load', 'unsafe_load_all', 'eval', 'exec']);
 
 /** The function (or module) a node sits in: the reach of the "same test" data-flow checks below. */
 function enclosingFunction(node: Node): Node | null {
@@ -123,10 +125,11 @@ function check(call: Node, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   const qualified = ctx.qualifiedName(callee);
   if (!callee || !qualified) return;
-  const args = callArguments(call);
   const dot = qualified.lastIndexOf('.');
   const module = qualified.slice(0, Math.max(dot, 0));
   const name = qualified.slice(dot + 1);
+  if (!CANDIDATE_NAMES.has(name)) return;
+  const args = callArguments(call);
 
   // `six.moves.cPickle.loads` is still cPickle.
   if (PICKLE_MODULES.has(module.slice(module.lastIndexOf('.') + 1)) && PICKLE_FUNCTIONS.has(name)) {
