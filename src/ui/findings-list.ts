@@ -70,6 +70,15 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
   const { verdict, summary, announcer, familyFilter, severityFilter, list } = elements;
   let shown: Finding[] = [];
   let selectedKey: string | null = null;
+  /** The selected item should be scrolled into view once it is drawn (a deep link selects before that). */
+  let scrollPending = false;
+
+  const scrollToSelected = () => {
+    const row = list.querySelector<HTMLElement>('li.finding[data-selected="true"]');
+    if (!row) return;
+    row.scrollIntoView({ block: 'center' });
+    scrollPending = false;
+  };
   let lastSignature = '';
   let lastAnnouncement = '';
   let lastInput: { findings: readonly Finding[]; securityChecked: boolean } = { findings: [], securityChecked: true };
@@ -171,6 +180,7 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
       rows.push(h('li', { className: 'finding-empty', text: findings.length === 0 ? 'No findings.' : 'No findings match the filters.' }));
     }
     list.replaceChildren(...rows);
+    if (scrollPending) scrollToSelected();
 
     // Keep the keyboard where it was: on the same finding if it survived, else at the same position.
     if (focusedIndex >= 0) {
@@ -201,7 +211,8 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
       selectedKey = finding ? keyOf(finding) : null;
       const rows = Array.from(list.querySelectorAll<HTMLElement>('li.finding'));
       rows.forEach((row, index) => markSelected(row, shown[index] !== undefined && keyOf(shown[index]) === selectedKey));
-      if (scroll) list.querySelector<HTMLElement>('li.finding[data-selected="true"]')?.scrollIntoView({ block: 'center' });
+      scrollPending = scroll && selectedKey !== null;
+      if (scrollPending) scrollToSelected();
     },
     announce(findings, securityChecked) {
       const text = `${plural(findings.length, 'finding')}. ${verdictText(findings, securityChecked)}.`;

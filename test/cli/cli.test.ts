@@ -116,6 +116,14 @@ describe('command line', () => {
     expect(unsafe.stdout).toMatch(/1\. \*\*SEC003 /);
   });
 
+  it('lists security info findings as hygiene notes without turning the verdict', async () => {
+    const root = await tree({ 'test_net.py': "import requests\n\ndef test_get():\n    r = requests.get('https://example.org/x')\n    assert r.ok\n" });
+    const review = (await cli('--format', 'review', '--select', 'SEC', root)).stdout;
+    expect(review).toContain('No security defects are detected in the code.');
+    expect(review).toContain('Security hygiene notes (not defects):');
+    expect(review).toMatch(/1\. \*\*SEC006 /);
+  });
+
   it('prints SARIF 2.1.0 with UTF-16 columns', async () => {
     const root = await tree({ 'test_a.py': SLEEPY });
     const sarif = JSON.parse((await cli('--format', 'sarif', root)).stdout);

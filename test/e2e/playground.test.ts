@@ -2,8 +2,8 @@
  * The playground in a real browser: the built site served by `vite preview`, driven in Debian's Chromium.
  * One build per run (beforeAll); every page is watched for console errors and foreign requests.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_PATH, chromiumAvailability, launchChromium, openWatchedPage, type WatchedPage } from './support/browser';
@@ -18,6 +18,7 @@ import {
   waitUntilReady,
 } from './support/playground';
 import { buildAndServe, javascriptSize, type ServedSite } from './support/site';
+import { registerSharingTests } from './sharing.cases';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot.png');
 const availability = chromiumAvailability();
@@ -132,7 +133,7 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
     const sameFinding = findingItems(page, `[data-rule="${rule}"][data-line="${line}"]`);
     expect(await sameFinding.count()).toBe(1);
 
-    await fixable.first().locator('button').click(); // jumps to (and selects) the finding's range
+    await fixable.first().locator('.finding-button').click(); // jumps to (and selects) the finding's range
     expect((await selection(page))?.line).toBe(Number(line));
     await page.keyboard.press('ControlOrMeta+Period');
     const action = page.locator('.action-widget [role="option"]', { hasText: `${rule}:` });
@@ -186,7 +187,7 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
     await buttons.first().focus();
     await page.keyboard.press('ArrowDown');
     const second = findingItems(page).nth(1);
-    await expect.poll(() => second.locator('button').evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => second.locator('.finding-button').evaluate((button) => button === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     expect((await selection(page))?.line).toBe(Number(await second.getAttribute('data-line')));
   });
@@ -195,7 +196,7 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
     const { page } = await open();
     await waitUntilReady(page);
     const item = findingItems(page, '[data-rule="TIM001"]').first();
-    await item.locator('button').click();
+    await item.locator('.finding-button').click();
     await page.keyboard.press('ControlOrMeta+K');
     await page.keyboard.press('ControlOrMeta+I');
     const hover = page.locator('.monaco-hover:visible');
@@ -264,12 +265,21 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
     await context.close();
   });
 
+  registerSharingTests({ open, site: () => site, browser: () => browser });
+
   test('no console errors, and no request leaves the page origin', () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const watched of pages) {
       expect(watched.errors).toEqual([]);
       expect(watched.foreignRequests).toEqual([]);
     }
+  });
+
+  test('the page scripts hold no parser: tree-sitter stays in the worker', () => {
+    const assets = join(site.outDir, 'assets');
+    const pageScripts = readdirSync(assets).filter((name) => name.endsWith('.js') && !name.startsWith('analysis.worker'));
+    expect(readdirSync(assets).some((name) => name.startsWith('analysis.worker'))).toBe(true);
+    for (const name of pageScripts) expect(readFileSync(join(assets, name), 'utf8'), name).not.toMatch(/ts_parser_new|ts_parser_parse_wasm|ts_query_new/);
   });
 
   test('measure: built JavaScript size', () => {

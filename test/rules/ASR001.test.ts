@@ -38,6 +38,15 @@ ruleTester('ASR001', {
     ` },
   ],
   invalid: [
+    { name: 'a file that defines comparison methods: assertFalse(a == b) keeps its finding but gets no fix', code: py`
+      class Odd:
+          def __ne__(self, other):
+              return False
+      class T(unittest.TestCase):
+          def test_a(self):
+              self.assertFalse(Odd() == 1)
+              self.assertTrue(Odd() == Odd())
+    `, errors: [{ line: 6, fixTitle: null }, { line: 7, fixTitle: 'assertEqual' }] },
     { name: 'assertTrue(a == b): exact range, message and fix', code: py`
       class T(unittest.TestCase):
           def test_a(self):

@@ -4,9 +4,10 @@
  * why each matters and how to fix it.
  */
 import type { Finding, RuleMeta } from '../types';
-import { isSecurityFinding, type FileReport } from './model';
+import { isSecurityDefect, isSecurityFinding, NO_SECURITY_DEFECTS, securityVerdict, type FileReport } from './model';
 
-export const NO_SECURITY_DEFECTS = 'No security defects are detected in the code.';
+export { NO_SECURITY_DEFECTS };
+
 
 /** Markdown-inert text: user code and messages must never become markup or links. */
 export function escapeMarkdown(text: string): string {
@@ -38,17 +39,13 @@ export function reviewReport(files: readonly FileReport[], rules: readonly RuleM
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   const multipleFiles = files.length > 1;
   const all = files.flatMap((file) => file.findings.map((finding) => ({ file, finding })));
-  const security = all.filter(({ finding }) => isSecurityFinding(finding));
+  const defects = all.filter(({ finding }) => isSecurityDefect(finding));
+  const securityNotes = all.filter(({ finding }) => isSecurityFinding(finding) && !isSecurityDefect(finding));
   const others = all.filter(({ finding }) => !isSecurityFinding(finding));
   const out: string[] = ['# Test review', ''];
 
-  out.push('## Security');
-  if (security.length === 0) {
-    out.push('', NO_SECURITY_DEFECTS);
-  } else {
-    out.push('', `${security.length} security defect${security.length === 1 ? ' is' : 's are'} detected in the code:`);
-  }
-  const numbered = [...security, ...others];
+  out.push('## Security', '', securityVerdict(all.map(({ finding }) => finding)));
+  const numbered = [...defects, ...securityNotes, ...others];
   let index = 0;
   const observation = ({ file, finding }: (typeof all)[number]): void => {
     index++;
@@ -63,7 +60,11 @@ export function reviewReport(files: readonly FileReport[], rules: readonly RuleM
     }
     if (finding.fix) out.push(`   - Quick fix${finding.fix.unsafe ? ' (unsafe: review the change)' : ''}: ${messageMarkdown(finding.fix.title)}`);
   };
-  security.forEach(observation);
+  defects.forEach(observation);
+  if (securityNotes.length > 0) {
+    out.push('', `Security hygiene notes (not defects):`);
+    securityNotes.forEach(observation);
+  }
 
   out.push('', '## Observations');
   if (others.length === 0) out.push('', 'No other findings.');

@@ -23,7 +23,8 @@ declare global {
 
 /** "ready": the findings shown (markers and list) describe the current text completely. */
 export async function waitUntilReady(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForSelector('#status[data-status="ready"]', { timeout });
+  // Attached, not visible: embed mode hides the status line.
+  await page.waitForSelector('#status[data-status="ready"]', { timeout, state: 'attached' });
 }
 
 export function editorText(page: Page): Promise<string> {

@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from '../../rule';
 import { callArguments, comparisonOperators, unwrapParens } from '../../syntax';
 import type { Fix } from '../../types';
 import { brief, isTypeEquality, lenArgument, rewriteLeadingArguments, selfAssertCall, textBetween, type SelfAssertCall } from './assert-calls';
+import { definesComparisonMethods } from './test-styles';
 
 const UNDER_TRUE: Record<string, string> = {
   '==': 'assertEqual',
@@ -77,8 +78,13 @@ function isinstanceRewrite(call: Node, underTrue: boolean, ctx: RuleContext): Re
   };
 }
 
-function fixFor(assertion: SelfAssertCall, rewrite: Rewrite): Fix | undefined {
+/**
+ * `assertNotEqual` evaluates `a != b`, so replacing `assertFalse(a == b)` with it is exact only while `!=`
+ * negates `==`. A file that defines comparison methods tests exactly that protocol: no fix there.
+ */
+function fixFor(assertion: SelfAssertCall, rewrite: Rewrite, ctx: RuleContext): Fix | undefined {
   if (!rewrite.method) return undefined;
+  if (assertion.name === 'assertFalse' && (rewrite.op === '==' || rewrite.op === '!=') && definesComparisonMethods(ctx)) return undefined;
   const edits = rewriteLeadingArguments(assertion, 1, rewrite.method, rewrite.args);
   return edits ? { title: `Use \`${rewrite.method}\``, edits } : undefined;
 }
@@ -112,7 +118,7 @@ function check(call: Node, ctx: RuleContext): void {
         ? isinstanceRewrite(value, underTrue, ctx)
         : null;
   if (!rewrite) return;
-  ctx.report({ node: call, message: messageFor(assertion, condition, rewrite), fix: fixFor(assertion, rewrite) });
+  ctx.report({ node: call, message: messageFor(assertion, condition, rewrite), fix: fixFor(assertion, rewrite, ctx) });
 }
 
 export default defineRule({
@@ -132,7 +138,8 @@ export default defineRule({
       'Use the assertion that matches the operator, keeping the message: `assertEqual(a, b)`, `assertIn(a, b)`, ' +
       '`assertIsNone(x)`, `assertIsInstance(x, T)`. Under `assertFalse` only `==`, `!=`, `in`, `is` and ' +
       '`isinstance` are inverted; `assertFalse(a < b)` is not `assertGreaterEqual(a, b)` for sets or NaN, so it ' +
-      'gets no automatic fix.',
+      'gets no automatic fix, and neither does `assertFalse(a == b)` in a file that defines comparison methods, ' +
+      'where `!=` may not be the negation of `==`.',
     bad: [
       'import unittest',
       '',

@@ -3,15 +3,7 @@ import { defineRule, type RuleContext } from '../../rule';
 import type { TextEdit } from '../../types';
 import { brief } from './assert-calls';
 import { isUnderExpectedException } from './raises';
-
-/** A class of the file defines (or assigns) a comparison method: the file tests the comparison protocol. */
-const COMPARISON_METHOD = /^[ \t]*(def[ \t]+__(eq|ne|lt|le|gt|ge|contains)__[ \t]*\(|__(eq|ne|lt|le|gt|ge|contains)__[ \t]*=)/m;
-
-function testsComparisonProtocol(ctx: RuleContext): boolean {
-  let module = ctx.scope;
-  while (module.parent) module = module.parent;
-  return module.data('ASR011.comparisonMethods', () => COMPARISON_METHOD.test(module.node.text));
-}
+import { definesComparisonMethods } from './test-styles';
 
 /**
  * The comparison is run for its side effect: the file defines comparison methods that record their calls
@@ -21,7 +13,7 @@ function testsComparisonProtocol(ctx: RuleContext): boolean {
 function isExercise(statement: Node, ctx: RuleContext): boolean {
   const next = statement.nextSibling;
   if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) return true;
-  return testsComparisonProtocol(ctx);
+  return definesComparisonMethods(ctx);
 }
 
 function check(statement: Node, ctx: RuleContext): void {

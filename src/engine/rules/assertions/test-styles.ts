@@ -102,3 +102,14 @@ export function pytestIsImported(ctx: Pick<RuleContext, 'facts'>): boolean {
 export function hasNoBases(definition: Node): boolean {
   return positionalBases(definition).length === 0;
 }
+
+const COMPARISON_METHOD = /^[ \t]*(def[ \t]+__(eq|ne|lt|le|gt|ge|contains)__[ \t]*\(|__(eq|ne|lt|le|gt|ge|contains)__[ \t]*=)/m;
+
+/**
+ * A class of the file defines (or assigns) a comparison method: the file tests the comparison protocol,
+ * where `a == b` may be run for its side effects and `!=` is not always the negation of `==`.
+ */
+export function definesComparisonMethods(ctx: Pick<RuleContext, 'scope'>): boolean {
+  const module = moduleScope(ctx.scope);
+  return module.data('assertions.comparisonMethods', () => COMPARISON_METHOD.test(module.node.text));
+}

@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { replaceNode } from '../../position';
+import { dottedName } from '../../syntax';
 import type { Fix } from '../../types';
 import { isMockClassReference } from './mock-api';
-import { newArgumentOf, patchCallOf, patchUsage } from './patches';
+import { newArgumentOf, patchCallOf, patchUsage, type PatchCall } from './patches';
 
 const ID = 'MCK003';
 
@@ -14,45 +15,82 @@ function callIt(value: Node): Fix {
 }
 
 /**
- * `obj.attr = mock.Mock`, `sys.modules['x'] = mock.MagicMock`, `m = mock.Mock` in a function: whatever is
- * configured next (`m.return_value = ...`) lands on the class, for every mock of every later test.
- * A module- or class-level name (`Mock = mock.Mock`) is an alias of the class, not a mock.
+ * Where `name` gets an attribute set after `from` (`name.return_value = 1`, `name.api.get = f`): on the
+ * class, that setting outlives the test. Searched in the method, or in the whole class for `self.x`.
+ * Returns the 1-based line of the first such assignment, or null.
+ */
+function configuredAt(name: string, after: Node, ctx: RuleContext): number | null {
+  const container = /^(self|cls)\./.test(name) ? ctx.scope.enclosingClass?.node : ctx.scope.kind === 'function' ? ctx.scope.node : null;
+  if (!container) return null;
+  const text = container.text;
+  // In a class, the test that configures `self.x` may come before the `setUp` that assigns it.
+  const from = container.type === 'class_definition' ? 0 : Math.max(0, after.endIndex - container.startIndex);
+  const escaped = name.replace(/\./g, '\\.');
+  const pattern = new RegExp(`(?<![\\w.])${escaped}(\\.\\w+)+[ \\t]*=(?!=)`, 'g');
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  if (!match) return null;
+  return container.startPosition.row + 1 + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
+}
+
+function message(holder: string, value: Node, line: number): string {
+  return (
+    `\`${holder}\` is the class \`${value.text}\`, not a mock: the attribute set on it on line ${line} becomes a class ` +
+    `attribute that every later mock sees; use an instance (\`${value.text}()\`)`
+  );
+}
+
+/**
+ * `client = mock.MagicMock` then `client.servers = {}`: the setting lands on the class. An assignment nobody
+ * configures (a constructor stand-in, an alias such as `Mock = mock.Mock`) leaks nothing and is not reported.
  */
 function onAssignment(assignment: Node, ctx: RuleContext): void {
   const right = assignment.childForFieldName('right');
-  if (!right || !isMockClassReference(right, ctx)) return;
-  const left = assignment.childForFieldName('left');
-  if (!left) return;
-  if (left.type === 'identifier' && ctx.scope.kind !== 'function') return;
-  if (left.type !== 'identifier' && left.type !== 'attribute' && left.type !== 'subscript') return;
-  ctx.report({
-    node: right,
-    message:
-      `\`${left.text}\` is set to the class \`${right.text}\`, not a mock: configuring it (\`return_value\`, ` +
-      'side effects) changes the class for every later test; use an instance',
-    fix: callIt(right),
-  });
+  if (!right || !isMockClassReference(right, ctx) || ctx.scope.kind !== 'function') return;
+  const name = dottedName(assignment.childForFieldName('left'));
+  const line = name ? configuredAt(name, assignment, ctx) : null;
+  if (!name || line === null) return;
+  ctx.report({ node: right, message: message(name, right, line), fix: callIt(right) });
 }
 
-/** `mock.patch('x', new=mock.Mock)`: the patched name becomes the class itself. */
+/**
+ * The name a patch's replacement is bound to, and the node after which the test configures it:
+ * `with patch(...) as m`, `m = patch(...).start()`, `p = patch(...)` ... `m = p.start()`.
+ */
+function boundName(patch: PatchCall, ctx: RuleContext): { name: string; after: Node } | null {
+  const usage = patchUsage(patch);
+  if (usage.kind === 'with' && usage.alias) {
+    const name = dottedName(usage.alias.type === 'as_pattern_target' ? usage.alias.namedChild(0) : usage.alias);
+    return name ? { name, after: patch.call } : null;
+  }
+  if (usage.kind === 'started') {
+    const assignment = usage.at.parent;
+    const name = assignment?.type === 'assignment' ? dottedName(assignment.childForFieldName('left')) : null;
+    return name && assignment ? { name, after: assignment } : null;
+  }
+  if (usage.kind === 'assigned' && ctx.scope.kind === 'function') {
+    const escaped = usage.name.replace(/\./g, '\\.');
+    const start = new RegExp(`(?<![\\w.])([A-Za-z_][\\w.]*)[ \\t]*=[ \\t]*${escaped}\\.start\\(\\)`).exec(ctx.scope.node.text);
+    return start?.[1] ? { name: start[1], after: usage.assignment } : null;
+  }
+  return null;
+}
+
+/** `with mock.patch('x', new=mock.Mock) as m: m.return_value = 1`: the patched name is the class itself. */
 function onCall(call: Node, ctx: RuleContext): void {
   const patch = patchCallOf(call, ctx);
   if (!patch || (patch.library !== 'mock' && patch.library !== 'fixtures')) return;
   const value = newArgumentOf(patch);
   if (!value || !isMockClassReference(value, ctx)) return;
+  const bound = boundName(patch, ctx);
+  const line = bound ? configuredAt(bound.name, bound.after, ctx) : null;
+  if (!bound || line === null) return;
   const keyword = value.parent?.type === 'keyword_argument' ? value.parent : null;
-  let fix: Fix = callIt(value);
-  // A decorator given `new_callable` passes one more argument to the test: there, only `new=Mock()` keeps the signature.
-  if (keyword && patchUsage(patch).kind !== 'decorator' && !patch.args.keywords.has('new_callable')) {
-    fix = { title: `Pass \`new_callable=${value.text}\``, edits: [replaceNode(keyword, `new_callable=${value.text}`)] };
-  }
-  ctx.report({
-    node: value,
-    message:
-      `The patch replaces its target with the class \`${value.text}\`, not a mock: settings made through it change ` +
-      'the class for every later test; use an instance or `new_callable`',
-    fix,
-  });
+  const fix: Fix =
+    keyword && !patch.args.keywords.has('new_callable')
+      ? { title: `Pass \`new_callable=${value.text}\``, edits: [replaceNode(keyword, `new_callable=${value.text}`)] }
+      : callIt(value);
+  ctx.report({ node: value, message: message(bound.name, value, line), fix });
 }
 
 export default defineRule({
@@ -62,15 +100,16 @@ export default defineRule({
     family: 'MCK',
     severity: 'error',
     fixable: 'yes',
-    summary: 'A mock class (`mock.Mock`) is used where a mock instance (`mock.Mock()`) was meant.',
+    summary: 'A mock class (`mock.MagicMock`) is configured where a mock instance was meant.',
     why:
-      'Assigning `mock.Mock` (without parentheses) or patching with `new=mock.MagicMock` puts the class itself in ' +
-      'place. Calls then build throwaway instances nobody can inspect, and whatever the test configures on it, ' +
-      'such as `return_value` or an attribute, is set on the `Mock` class and leaks into every mock of every ' +
-      'later test. Module- and class-level aliases (`Mock = mock.Mock`) are not reported.',
+      'Assigning `mock.MagicMock` without parentheses, or patching with `new=mock.Mock`, puts the class itself in ' +
+      'place. Whatever the test then sets on it (`client.servers = {}`, `m.return_value = 1`) becomes an attribute ' +
+      'of the `MagicMock` class, which every mock of every later test inherits: tests pass or fail depending on ' +
+      'which ran before. Reported when the test sets such an attribute; a class used only as a constructor ' +
+      'stand-in or an alias (`Mock = mock.Mock`) leaks nothing.',
     fix:
-      'Use an instance: `self.api.get = mock.Mock()`, or let the patch build one: `new_callable=mock.Mock` in a ' +
-      '`with` or `start()`, `new=mock.Mock()` in a decorator (where `new_callable` would add a test parameter).',
+      'Use an instance: `client = mock.MagicMock()`, or let the patch build one with `new_callable=mock.Mock` ' +
+      '(in a `with` or with `start()`).',
     bad: [
       'import unittest',
       'from unittest import mock',

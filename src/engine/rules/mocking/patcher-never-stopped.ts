@@ -104,13 +104,16 @@ function localClasses(module: Scope): Map<string, Node> {
 function baseKind(definition: Node, ctx: RuleContext, module: Scope): 'unittest' | 'pytest' | null {
   const classes = localClasses(module);
   let unittest = false;
+  let unittestHooks = false;
   const pending = [definition];
   const seen = new Set<number>();
   while (pending.length > 0) {
     const current = pending.pop()!;
     if (seen.has(current.id)) continue;
     seen.add(current.id);
-    for (const base of positionalBases(current)) {
+    const bases = positionalBases(current);
+    if (bases.length === 0) unittestHooks ||= /\b(setUp|tearDown|addCleanup)\b/.test(current.text);
+    for (const base of bases) {
       const name = dottedName(base);
       const local = name ? classes.get(name) : undefined;
       if (local) pending.push(local);
@@ -118,7 +121,9 @@ function baseKind(definition: Node, ctx: RuleContext, module: Scope): 'unittest'
       else return null;
     }
   }
-  return unittest ? 'unittest' : 'pytest';
+  if (unittest) return 'unittest';
+  // A base-less class with unittest hooks is a mixin: its test case base, unknown here, may stop patchers.
+  return unittestHooks ? null : 'pytest';
 }
 
 /** `self.addCleanup(p.stop)` on the line after `p.start()` (or `m = p.start()`), in a unittest method. */

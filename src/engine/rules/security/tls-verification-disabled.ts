@@ -59,6 +59,7 @@ const ADVICE = 'trust a test CA bundle instead (`verify="/path/to/test-ca.pem"`,
 
 function checkKeyword(keyword: Node, ctx: RuleContext): void {
   const name = keyword.childForFieldName('name')?.text;
+  if (name !== 'verify' && name !== 'check_hostname' && name !== 'cert_reqs') return;
   const value = keyword.childForFieldName('value');
   const call = keyword.parent?.parent;
   if (call?.type !== 'call') return;

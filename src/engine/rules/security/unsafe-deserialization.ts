@@ -98,18 +98,13 @@ function mentionsOutsideData(expression: Node, ctx: RuleContext): boolean {
   });
 }
 
-/** `eval(f.read())`, `code = path.read_text(); exec(code)`, `with open(p) as f: eval(f)`. */
+/** `eval(f.read())`, `exec(open(p).read())`, `code = path.read_text(); exec(code)`. */
 function readsOutsideData(call: Node, argument: Node, ctx: RuleContext): boolean {
   const value = unwrapParens(argument);
   if (mentionsOutsideData(value, ctx)) return true;
   if (value.type !== 'identifier') return false;
   const scope = enclosingFunction(call);
-  if (!scope) return false;
-  if (assignedValues(scope, value.text).some((right) => mentionsOutsideData(right, ctx))) return true;
-  return scope.descendantsOfType('with_item').some((item) => {
-    const as = item?.childForFieldName('value');
-    return as?.type === 'as_pattern' && as.childForFieldName('alias')?.text === value.text && mentionsOutsideData(as, ctx);
-  });
+  return !!scope && assignedValues(scope, value.text).some((right) => mentionsOutsideData(right, ctx));
 }
 
 function yamlFix(call: Node, functionName: string): Fix | undefined {

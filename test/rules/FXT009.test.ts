@@ -1,0 +1,208 @@
+import { py, ruleTester } from './rule-tester';
+
+ruleTester('FXT009', {
+  valid: [
+    { name: 'well-written fixtures and tests', code: py`
+      import pytest
+
+      @pytest.fixture
+      def db():
+          database = make_db()
+          yield database
+          database.close()
+
+      @pytest.fixture(scope='module', params=[1, 2])
+      def size(request):
+          return request.param
+
+      @pytest.fixture
+      def server():
+          with start_server() as running:
+              yield running
+
+      @pytest.mark.usefixtures('db')
+      @pytest.mark.parametrize('_case, expected', [(1, 2)])
+      def test_a(size, _case, expected):
+          assert size + 1 == expected
+    ` },
+    { name: 'imported fixture decorator with keywords', code: py`
+      from pytest import fixture
+
+      @fixture(autouse=True)
+      def reset():
+          clear_cache()
+    ` },
+    { name: 'unittest test methods and non-pytest files may have defaults', code: py`
+      import unittest
+      def test_main(verbose=None):
+          unittest.main(verbosity=verbose)
+      class T(unittest.TestCase):
+          def test_a(self, _unused=1):
+              self.assertTrue(True)
+    ` },
+    { name: 'yields more than once, or yield from, or inside a nested function', code: py`
+      import pytest
+
+      @pytest.fixture
+      def values():
+          yield 1
+          yield 2
+
+      @pytest.fixture
+      def delegated():
+          yield from other()
+
+      @pytest.fixture
+      def factory():
+          def make():
+              yield 1
+          return make
+    ` },
+  ],
+  invalid: [
+    { name: 'empty parentheses (PT001): exact range and fix', code: py`
+      import pytest
+
+      @pytest.fixture()
+      def db():
+          return make_db()
+    `, errors: [{ line: 3, column: 16, endLine: 3, endColumn: 18, severity: 'info', message: 'empty parentheses', fixTitle: 'parentheses' }],
+      output: py`
+      import pytest
+
+      @pytest.fixture
+      def db():
+          return make_db()
+    ` },
+    { name: "positional arguments (PT002) and scope='function' (PT003) with other keywords", code: py`
+      import pytest
+
+      @pytest.fixture('module')
+      def db():
+          return make_db()
+
+      @pytest.fixture(scope='function', autouse=True)
+      def reset():
+          clear()
+
+      @pytest.fixture(autouse=True, scope="function")
+      def reset2():
+          clear()
+    `, errors: [
+      { line: 3, message: 'Positional arguments', fixTitle: null },
+      { line: 7, column: 17, message: "`scope='function'` is the default", fixTitle: 'Remove' },
+      { line: 11, message: 'default', fixTitle: 'Remove' },
+    ],
+      output: py`
+      import pytest
+
+      @pytest.fixture('module')
+      def db():
+          return make_db()
+
+      @pytest.fixture(autouse=True)
+      def reset():
+          clear()
+
+      @pytest.fixture(autouse=True)
+      def reset2():
+          clear()
+    ` },
+    { name: "scope='function' alone leaves a bare decorator", code: py`
+      import pytest
+
+      @pytest.fixture(scope='function')
+      def db():
+          return make_db()
+    `, errors: [{ line: 3 }],
+      output: py`
+      import pytest
+
+      @pytest.fixture
+      def db():
+          return make_db()
+    ` },
+    { name: 'yield_fixture (PT020) and a yield without teardown (PT022)', code: py`
+      import pytest
+
+      @pytest.yield_fixture
+      def db():
+          database = make_db()
+          yield database
+    `, errors: [
+      { line: 3, message: 'yield_fixture', fixTitle: '@pytest.fixture' },
+      { line: 6, column: 5, endColumn: 19, message: 'Fixture `db` has no teardown after its `yield`', fixTitle: 'return' },
+    ],
+      output: py`
+      import pytest
+
+      @pytest.fixture
+      def db():
+          database = make_db()
+          return database
+    ` },
+    { name: 'no return fix for an annotated or async fixture', code: py`
+      import pytest
+      from typing import Iterator
+
+      @pytest.fixture
+      def db() -> Iterator[int]:
+          yield 1
+
+      @pytest.fixture
+      async def conn():
+          yield await connect()
+    `, errors: [{ line: 6, fixTitle: null }, { line: 10, fixTitle: null }] },
+    { name: 'request.addfinalizer (PT021)', code: py`
+      import pytest
+
+      @pytest.fixture
+      def db(request):
+          database = make_db()
+          request.addfinalizer(database.close)
+          return database
+    `, errors: [{ line: 6, message: '`request.addfinalizer`' }] },
+    { name: 'marks that do nothing: usefixtures without names (PT026), on a fixture (PT025), asyncio on a fixture (PT024)', code: py`
+      import pytest
+
+      @pytest.mark.usefixtures()
+      def test_a():
+          assert True
+
+      @pytest.fixture
+      @pytest.mark.usefixtures('db')
+      @pytest.mark.asyncio
+      async def client():
+          return 1
+    `, errors: [
+      { line: 3, message: 'without fixture names' },
+      { line: 8, message: 'no effect on a fixture' },
+      { line: 9, message: '`@pytest.mark.asyncio` has no effect on a fixture' },
+    ],
+      output: py`
+      import pytest
+
+      def test_a():
+          assert True
+
+      @pytest.fixture
+      async def client():
+          return 1
+    ` },
+    { name: 'test parameters: an underscore fixture (PT019) and a default (PT028), in functions and pytest classes', code: py`
+      import pytest
+
+      def test_a(user, _audit_log, retries=3):
+          assert user
+
+      class TestB:
+          def test_b(self, _clean_db, *, timeout: int = 5):
+              assert True
+    `, errors: [
+      { line: 3, column: 18, endColumn: 28, message: "use `@pytest.mark.usefixtures('_audit_log')`" },
+      { line: 3, column: 30, endColumn: 39, message: 'Test parameter `retries` has a default' },
+      { line: 7, message: '_clean_db' },
+      { line: 7, message: '`timeout`' },
+    ] },
+  ],
+});
