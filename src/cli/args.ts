@@ -7,6 +7,7 @@ export interface CliOptions {
   format: Format;
   select?: string[];
   ignore?: string[];
+  profiles?: string[];
   paths: string[];
   help: boolean;
   version: boolean;
@@ -22,6 +23,7 @@ Options:
   --format text|json|sarif|review   output format (default: text)
   --select IDS                      only these rules: ids or prefixes, comma-separated (e.g. TIM,SEC001)
   --ignore IDS                      skip these rules: ids or prefixes, comma-separated
+  --profile NAMES                   add a community profile's rules to the defaults (e.g. openstack)
   --version                         print the version
   -h, --help                        print this help
 
@@ -56,6 +58,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--ignore':
         options.ignore = [...(options.ignore ?? []), ...splitIds(value())];
+        break;
+      case '--profile':
+        options.profiles = [...(options.profiles ?? []), ...splitIds(value()).map((name) => name.toLowerCase())];
         break;
       case '-h':
       case '--help':

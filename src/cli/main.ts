@@ -1,5 +1,5 @@
 /** testsniff's command line: the engine over files and folders, printed as text, JSON, SARIF or a review. */
-import { createEngine, unknownSelectors, type Engine, type Settings } from '../engine';
+import { createEngine, knownProfiles, unknownSelectors, type Engine, type Settings } from '../engine';
 import { jsonReport, reviewReport, sarifReport, textReport, type FileReport } from '../engine/report';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { checkFile, ReadError } from './check-file';
@@ -51,7 +51,13 @@ export async function run(argv: readonly string[], out: (text: string) => void, 
     err(`testsniff: unknown rule selector${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}\n`);
     return EXIT_ERROR;
   }
-  const settings: Settings = { select: options.select, ignore: options.ignore };
+  const profiles = knownProfiles(engine.rules);
+  const unknownProfiles = (options.profiles ?? []).filter((name) => !profiles.includes(name));
+  if (unknownProfiles.length > 0) {
+    err(`testsniff: unknown profile${unknownProfiles.length === 1 ? '' : 's'}: ${unknownProfiles.join(', ')} (known: ${profiles.join(', ') || 'none'})\n`);
+    return EXIT_ERROR;
+  }
+  const settings: Settings = { select: options.select, ignore: options.ignore, profiles: options.profiles };
   const reports: FileReport[] = [];
   try {
     const paths = await collectPythonFiles(options.paths);

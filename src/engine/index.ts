@@ -15,7 +15,7 @@ import { version } from '../../package.json';
 export type * from './types';
 export type { ParseError } from './runner';
 export { applyEdits } from './position';
-export { isEnabled, unknownSelectors } from './settings';
+export { isEnabled, knownProfiles, unknownSelectors } from './settings';
 
 const PAUSE_EVERY_MS = 10;
 

@@ -22,10 +22,17 @@ function specificity(id: string, selectors: readonly string[]): number {
 export function isEnabled(meta: RuleMeta, settings: Settings = {}): boolean {
   const select = settings.select?.filter((s) => s.trim() !== '');
   const ignore = settings.ignore?.filter((s) => s.trim() !== '') ?? [];
-  const selected = select && select.length > 0 ? matches(meta.id, select) : meta.severity !== 'off' && !meta.profile;
+  const profiles = settings.profiles ?? [];
+  const byDefault = meta.severity !== 'off' && (!meta.profile || profiles.includes(meta.profile));
+  const selected = select && select.length > 0 ? matches(meta.id, select) : byDefault;
   if (!selected) return false;
   if (!matches(meta.id, ignore)) return true;
   return select !== undefined && specificity(meta.id, select) > specificity(meta.id, ignore);
+}
+
+/** The profiles some rule belongs to, for `--profile` and the settings dialog. */
+export function knownProfiles(rules: readonly RuleMeta[]): string[] {
+  return [...new Set(rules.flatMap((rule) => (rule.profile ? [rule.profile] : [])))].sort();
 }
 
 /** Selectors that name no rule at all: reported by the CLI as a usage error. */

@@ -37,6 +37,11 @@ export interface Finding extends Range {
 export interface Settings {
   select?: string[];
   ignore?: string[];
+  /**
+   * Community profiles to switch on (e.g. `openstack`): their rules join the default set. An addition
+   * to design.md's settings; `select` still replaces the whole set.
+   */
+  profiles?: string[];
 }
 
 export interface RuleDocs {

@@ -91,6 +91,15 @@ describe('command line', () => {
     expect(bad.stderr).toContain('NOPE1');
   });
 
+  it('--profile openstack adds the profile rules; an unknown profile is a usage error', async () => {
+    const root = await tree({ 'test_e.py': 'import eventlet\n\ndef test_x():\n    eventlet.sleep(1)\n    assert True\n' });
+    const plain = JSON.parse((await cli('--format', 'json', root)).stdout);
+    expect(plain.files[0].findings.some((f: { rule: string }) => f.rule === 'TIM003')).toBe(false);
+    const withProfile = JSON.parse((await cli('--format', 'json', '--profile', 'openstack', root)).stdout);
+    expect(withProfile.files[0].findings.some((f: { rule: string }) => f.rule === 'TIM003')).toBe(true);
+    expect((await cli('--profile', 'django', root)).code).toBe(2);
+  });
+
   it('exits 2 on usage and read errors', async () => {
     expect((await cli()).code).toBe(2);
     expect((await cli('--format', 'yaml', 'x.py')).code).toBe(2);

@@ -96,6 +96,13 @@ describe('settings', () => {
     expect(isEnabled(meta('TIM003', 'info', 'openstack'), { select: ['TIM'] })).toBe(true);
   });
 
+  it('a switched-on profile adds its rules to the defaults, not the off ones', () => {
+    expect(isEnabled(meta('TIM003', 'info', 'openstack'), { profiles: ['openstack'] })).toBe(true);
+    expect(isEnabled(meta('FXT008', 'off', 'openstack'), { profiles: ['openstack'] })).toBe(false);
+    expect(isEnabled(meta('TIM003', 'info', 'openstack'), { profiles: ['openstack'], ignore: ['TIM003'] })).toBe(false);
+    expect(isEnabled(meta('TIM001', 'warning'), { profiles: ['openstack'] })).toBe(true);
+  });
+
   it('select replaces the default set; ignore removes; the more specific selector wins', () => {
     expect(isEnabled(meta('TIM001', 'warning'), { select: ['SEC'] })).toBe(false);
     expect(isEnabled(meta('TIM001', 'warning'), { ignore: ['TIM'] })).toBe(false);

@@ -58,12 +58,28 @@ function ownerOf(scope: Scope): Scope | null {
   return fn.isTestFunction || isFixture ? fn : null;
 }
 
+/** Every owner's record, kept on the module scope: the file is judged once its last line is read. */
 function recordOf(owner: Scope): Record {
-  return owner.data<Record>(ID, () => ({ bindings: new Map(), starts: [], direct: [] }));
+  return owner.data<Record>(ID, () => {
+    const record: Record = { bindings: new Map(), starts: [], direct: [] };
+    moduleOf(owner).data(`${ID}.owners`, () => new Map<Node, Record>()).set(owner.node, record);
+    return record;
+  });
+}
+
+/**
+ * `mock.patch.stopall()`, or `stopall` handed to a cleanup hook (`self.addCleanup(mock.patch.stopall)`,
+ * `request.addfinalizer(...)`, `atexit.register(...)`): every started patch of the file may be stopped.
+ */
+function noteStopAll(call: Node, name: string, ctx: RuleContext): void {
+  const stopsAll = name === 'stopall' || (/cleanup|finali[sz]er|callback|register|append/i.test(name) && /\bstopall\b/.test(call.childForFieldName('arguments')?.text ?? ''));
+  if (stopsAll) moduleOf(ctx.scope).data(`${ID}.stopall`, () => ({ seen: false })).seen = true;
 }
 
 function onCall(call: Node, ctx: RuleContext): void {
-  if (calleeLastName(call) === 'start') {
+  const name = calleeLastName(call);
+  if (name && name !== 'start') noteStopAll(call, name, ctx);
+  if (name === 'start') {
     const fn = call.childForFieldName('function');
     const receiver = dottedName(fn?.childForFieldName('object'));
     const owner = receiver ? ownerOf(ctx.scope) : null;
@@ -145,15 +161,25 @@ function references(text: string, name: string): number {
   return text.match(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))?.length ?? 0;
 }
 
-function judge(owner: Node, ctx: RuleContext): void {
-  const record = ctx.scope.peek<Record>(ID);
-  if (!record || (record.direct.length === 0 && record.starts.length === 0)) return;
-  const module = moduleOf(ctx.scope);
-  if (module.data(`${ID}.stopall`, () => module.node.text.includes('stopall'))) return;
+function judgeFile(_root: Node, ctx: RuleContext): void {
+  const module = ctx.scope;
+  // A stopall anywhere in the file (a base class, `tearDownModule`) may stop every started patch.
+  if (module.peek<{ seen: boolean }>(`${ID}.stopall`)?.seen) return;
+  for (const [owner, record] of module.peek<Map<Node, Record>>(`${ID}.owners`) ?? []) judge(owner, record, ctx, module);
+}
+
+function judge(owner: Node, record: Record, ctx: RuleContext, module: Scope): void {
+  if (record.direct.length === 0 && record.starts.length === 0) return;
   const kind = owner.type === 'class_definition' ? baseKind(owner, ctx, module) : 'pytest';
   if (!kind) return;
   const ownerText = owner.text;
   const reported = new Set<string>();
+  const remedy = (receiver: string | null): string =>
+    kind === 'unittest'
+      ? receiver
+        ? `add \`self.addCleanup(${receiver}.stop)\` right after the start`
+        : 'keep the patcher and `self.addCleanup` its `stop`'
+      : `stop it in teardown (after the \`yield\` of a fixture), or use pytest-mock's \`mocker\``;
   for (const start of record.starts) {
     const binding = record.bindings.get(start.receiver);
     const local = !start.receiver.includes('.');
@@ -170,7 +196,7 @@ function judge(owner: Node, ctx: RuleContext): void {
       node: start.call,
       message:
         `\`${start.receiver}\` is started but never stopped: the patch${target ? ` of \`${describeTarget(target)}\`` : ''} stays ` +
-        `active after this test and leaks into later ones; add \`self.addCleanup(${start.receiver}.stop)\` right after the start`,
+        `active after this test and leaks into later ones; ${remedy(start.receiver)}`,
       ...(fix ? { fix } : {}),
     });
   }
@@ -180,7 +206,7 @@ function judge(owner: Node, ctx: RuleContext): void {
       node: start,
       message:
         `This patch${target ? ` of \`${describeTarget(target)}\`` : ''} is started and never stopped (nothing keeps the patcher, ` +
-        'and nothing calls `mock.patch.stopall`): it leaks into later tests; keep the patcher and `addCleanup` its `stop`',
+        `and nothing calls \`mock.patch.stopall\`): it leaks into later tests; ${remedy(null)}`,
     });
   }
 }
@@ -238,7 +264,6 @@ export default defineRule({
   },
   visit: {
     call: onCall,
-    'class_definition:exit': judge,
-    'function_definition:exit': judge,
+    'module:exit': judgeFile,
   },
 });
