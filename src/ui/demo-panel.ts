@@ -4,7 +4,7 @@
  */
 import type { Finding, RuleMeta } from '../engine/types';
 import type { Demo } from './demos';
-import { h, plural, withInlineCode } from './dom';
+import { byId, h, plural, withInlineCode } from './dom';
 import { compareWithFindings, parseExpectations, type ExpectationRow, type Expectations } from './expectations';
 
 export interface DemoPanelElements {
@@ -14,6 +14,17 @@ export interface DemoPanelElements {
   verdict: HTMLElement;
   rows: HTMLElement;
   closeButton: HTMLButtonElement;
+}
+
+export function demoPanelElements(): DemoPanelElements {
+  return {
+    panel: byId('demo-panel', HTMLElement),
+    title: byId('demo-title', HTMLElement),
+    story: byId('demo-story', HTMLElement),
+    verdict: byId('demo-verdict', HTMLElement),
+    rows: byId('demo-rows', HTMLElement),
+    closeButton: byId('demo-close', HTMLButtonElement),
+  };
 }
 
 export interface DemoPanel {

@@ -4,7 +4,7 @@
  * the toolbar, from every finding ("Docs" or "?") and from the rules dialog.
  */
 import { FAMILY_NAMES, type Family, type RuleMeta } from '../engine/types';
-import { h, withInlineCode } from './dom';
+import { byId, h, withInlineCode } from './dom';
 
 export interface DocsElements {
   dialog: HTMLDialogElement;
@@ -12,6 +12,16 @@ export interface DocsElements {
   closeButton: HTMLButtonElement;
   index: HTMLElement;
   article: HTMLElement;
+}
+
+export function docsElements(): DocsElements {
+  return {
+    dialog: byId('docs-dialog', HTMLDialogElement),
+    openButton: byId('open-docs', HTMLButtonElement),
+    closeButton: byId('docs-close', HTMLButtonElement),
+    index: byId('docs-index', HTMLElement),
+    article: byId('docs-article', HTMLElement),
+  };
 }
 
 export interface DocsActions {

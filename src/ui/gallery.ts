@@ -3,7 +3,7 @@
  * the copies of the user's own code that this browser kept when something replaced it.
  */
 import type { Demo } from './demos';
-import { h, plural, withInlineCode } from './dom';
+import { byId, h, plural, withInlineCode } from './dom';
 import { parseExpectations } from './expectations';
 import type { KeptCopy } from './state';
 
@@ -12,6 +12,15 @@ export interface GalleryElements {
   openButton: HTMLButtonElement;
   closeButton: HTMLButtonElement;
   body: HTMLElement;
+}
+
+export function galleryElements(): GalleryElements {
+  return {
+    dialog: byId('gallery-dialog', HTMLDialogElement),
+    openButton: byId('open-gallery', HTMLButtonElement),
+    closeButton: byId('gallery-close', HTMLButtonElement),
+    body: byId('gallery-body', HTMLElement),
+  };
 }
 
 export interface GalleryActions {

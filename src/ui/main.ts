@@ -8,27 +8,21 @@ import { version as ENGINE_VERSION } from '../../package.json';
 import type { Finding, RuleMeta } from '../engine/types';
 import type { WasmUrls } from '../worker/protocol';
 import { AnalysisClient, type ProblemKind, type TextSource } from './analysis-client';
-import { createDemoPanel } from './demo-panel';
+import { createDemoPanel, demoPanelElements } from './demo-panel';
 import { DEFAULT_DEMO, DEMOS, demoById } from './demos';
-import { setupDocs } from './docs-view';
-import { byId, plural } from './dom';
+import { docsElements, setupDocs } from './docs-view';
+import { byId } from './dom';
 import { createProblemBanner, reportUncaughtErrors, type ProblemReport } from './errors';
 import { downloadText, findingsJson, findingsSarif, PLAYGROUND_FILE, reviewMarkdown, type ReviewInput } from './exports';
 import { FindingsStore } from './findings-store';
-import { setupGallery } from './gallery';
+import { galleryElements, setupGallery } from './gallery';
 import { createLinkSync } from './link-sync';
-import { decodePermalink, encodePermalink, PermalinkError, type FindingRef, type SharedState } from './permalink';
+import { keptNotice, linkRefused, startNotices } from './notices';
+import { decodePermalink, encodePermalink, PermalinkError, type SharedState } from './permalink';
 import { engineSettings, isRuleEnabled, NO_OVERRIDES, withRuleEnabled, type RuleOverrides } from './rule-selection';
-import { setupShare } from './share';
-import {
-  browserStorage,
-  createStateSaver,
-  LocalStore,
-  normaliseCode,
-  restoreStart,
-  type PlaygroundState,
-  type StartState,
-} from './state';
+import { SelectionTracker } from './selection';
+import { setupShare, shareElements } from './share';
+import { browserStorage, createStateSaver, LocalStore, normaliseCode, restoreStart, type PlaygroundState } from './state';
 import { createStatusLine } from './status';
 import { setupTheme } from './theme';
 import type { Workbench, WorkbenchHost } from './workbench';
@@ -60,6 +54,7 @@ function wasmUrls(): WasmUrls {
 function pageUrl(hash: string): string {
   const url = new URL(window.location.href);
   url.searchParams.delete('embed');
+  url.searchParams.delete('budget');
   url.hash = hash;
   return url.href;
 }
@@ -82,60 +77,6 @@ const ADVICE: Record<ProblemKind, Omit<ProblemReport, 'message' | 'key'>> = {
 const PARSER_ADVICE =
   'The Python parser could not start, so nothing can be analysed; the editor still works. Reload the page. ' +
   'If you built the site yourself, run npm install (it copies the .wasm files into public/wasm/) and build again.';
-
-function refOf(finding: Finding): FindingRef {
-  return { rule: finding.rule, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
-}
-
-function sameRef(finding: Finding, ref: FindingRef): boolean {
-  return (
-    finding.rule === ref.rule &&
-    finding.line === ref.line &&
-    finding.column === ref.column &&
-    finding.endLine === ref.endLine &&
-    finding.endColumn === ref.endColumn
-  );
-}
-
-function lineCount(code: string): string {
-  return plural(code === '' ? 0 : code.replace(/\n$/, '').split('\n').length, 'line');
-}
-
-/** What the start notices say about a link that was opened, or not. */
-function startNotices(start: StartState, backToLocal: (() => void) | null): ProblemReport[] {
-  const notices: ProblemReport[] = [];
-  if (start.linkError) {
-    notices.push({
-      key: 'link',
-      level: 'notice',
-      message: `This link could not be opened. ${start.linkError.message}`,
-      advice:
-        start.origin === 'local'
-          ? `Nothing was changed: your own code (${lineCount(start.state.code)}, saved in this browser) is in the editor.`
-          : 'Nothing was changed: the editor shows the first demo. Ask the sender for the complete link.',
-    });
-  }
-  if (start.replacedLocal) {
-    notices.push({
-      key: 'link',
-      level: 'notice',
-      message: 'You opened a shared link: the editor shows its code.',
-      advice: start.keepFailed
-        ? `Your own code (${lineCount(start.replacedLocal.code)}) is still saved in this browser, but there is no room for another copy, so changes to this code will not be saved.`
-        : `Your own code (${lineCount(start.replacedLocal.code)}) is kept in this browser; find it again under Demos.`,
-      actions: backToLocal ? [{ label: 'Back to my code', run: backToLocal }] : [],
-    });
-  }
-  if (start.origin === 'link' && start.linkEngine && start.linkEngine !== ENGINE_VERSION) {
-    notices.push({
-      key: 'link-version',
-      level: 'notice',
-      message: `This link was made with testsniff ${start.linkEngine}; this page runs ${ENGINE_VERSION}.`,
-      advice: 'The code and settings are exactly as they were shared; the findings may differ where rules changed.',
-    });
-  }
-  return notices;
-}
 
 async function main(): Promise<void> {
   const problems = createProblemBanner(byId('problems', HTMLElement));
@@ -161,9 +102,7 @@ async function main(): Promise<void> {
 
   let overrides: RuleOverrides = start.state.rules;
   let demoId: string | null = start.state.demo;
-  let selected: FindingRef | null = null;
-  /** A finding to select once the findings of the current text are complete (deep links). */
-  let pendingSelection: FindingRef | null = start.state.selected;
+  const selection = new SelectionTracker(start.state.selected);
   let rules: readonly RuleMeta[] = [];
   let rulesById = new Map<string, RuleMeta>();
   let workbench: Workbench | null = null;
@@ -175,40 +114,49 @@ async function main(): Promise<void> {
   const initialCode = normaliseCode(start.state.code);
   const source: TextSource = { text: () => liveText?.() ?? initialCode, version: () => textVersion };
 
-  const currentState = (): PlaygroundState => ({ code: source.text(), rules: overrides, selected: selected ?? pendingSelection, demo: demoId });
+  const currentState = (): PlaygroundState => ({ code: source.text(), rules: overrides, selected: selection.current(), demo: demoId });
   const sharedState = (): SharedState => ({ ...currentState(), engine: ENGINE_VERSION });
 
   const store = new FindingsStore();
-  const saver = createStateSaver(localStore, () => ({ state: currentState(), fragment: linkSync.lastWritten() }));
+  const saver = createStateSaver(
+    localStore,
+    () => ({ state: currentState(), fragment: linkSync.lastWritten() }),
+    (failing) => {
+      if (!failing) return problems.clear('storage');
+      problems.show({
+        key: 'storage',
+        level: 'notice',
+        message: 'This browser would not save the code (it is too large for its storage).',
+        advice: 'A reload may lose your latest changes: use Share → “Download the code” to keep them.',
+      });
+    },
+  );
   const openFull = byId('open-full', HTMLAnchorElement);
+  /** Set by the first change: until then the saved copy is left as it is (it may be the user's, under a link). */
+  let changed = false;
   const linkSync = createLinkSync(sharedState, (hash) => {
-    saver.schedule();
+    // The saved copy records the fragment it belongs to (see restoreStart).
+    if (changed) saver.schedule();
     openFull.href = pageUrl(hash);
   });
   // The address already describes the state when it came from there: it is the page's own from now on.
   if (startHash.length > 1 && !start.linkError) linkSync.adopt(startHash);
   openFull.href = pageUrl(start.linkError ? '' : startHash);
+  // Otherwise the address becomes a permalink right away, except for a broken link: it stays in the
+  // address bar (to be copied into a bug report) until the first change.
+  if (startHash.length <= 1) linkSync.schedule();
   if (start.keepFailed) saver.pause();
   const stateChanged = () => {
+    changed = true;
     saver.schedule();
     linkSync.schedule();
   };
   const securityChecked = () => rules.some((rule) => rule.family === 'SEC' && isRuleEnabled(rule, overrides));
 
-  const demoPanel = createDemoPanel(
-    {
-      panel: byId('demo-panel', HTMLElement),
-      title: byId('demo-title', HTMLElement),
-      story: byId('demo-story', HTMLElement),
-      verdict: byId('demo-verdict', HTMLElement),
-      rows: byId('demo-rows', HTMLUListElement),
-      closeButton: byId('demo-close', HTMLButtonElement),
-    },
-    () => {
-      demoId = null;
-      stateChanged();
-    },
-  );
+  const demoPanel = createDemoPanel(demoPanelElements(), () => {
+    demoId = null;
+    stateChanged();
+  });
   demoPanel.setDemo(demoById(demoId) ?? null);
 
   /** Runs once the findings describe the current text completely. */
@@ -216,38 +164,28 @@ async function main(): Promise<void> {
   const exactFindings = () => store.exactFor(textVersion);
 
   /** Selects the deep-linked finding, and drops a selection whose finding went away. */
-  const reconcileSelection = () => {
-    const exact = exactFindings();
-    if (!exact || !workbench) return;
-    if (pendingSelection) {
-      const wanted = pendingSelection;
-      pendingSelection = null;
-      const match = exact.find((finding) => sameRef(finding, wanted)) ?? exact.find((finding) => finding.rule === wanted.rule && finding.line === wanted.line);
-      if (match) {
-        selected = refOf(match);
-        workbench.selectFinding(match, true);
-      } else {
-        selected = null;
-        problems.show({
-          key: 'selection',
-          level: 'notice',
-          message: `The linked finding (${wanted.rule} on line ${wanted.line}) is not reported here.`,
-          advice: 'The rule may be switched off, or this version of testsniff reports it differently. The code is unchanged.',
-        });
-      }
-      return;
-    }
-    if (selected && !exact.some((finding) => sameRef(finding, selected!))) {
-      selected = null;
+  const reconcileSelection = (exact: readonly Finding[]) => {
+    if (!workbench) return;
+    const outcome = selection.reconcile(exact);
+    if (outcome.kind === 'select') workbench.selectFinding(outcome.finding, true);
+    if (outcome.kind === 'dropped') {
       workbench.selectFinding(null, false);
       stateChanged();
+    }
+    if (outcome.kind === 'missing') {
+      problems.show({
+        key: 'selection',
+        level: 'notice',
+        message: `The linked finding (${outcome.wanted.rule} on line ${outcome.wanted.line}) is not reported here.`,
+        advice: 'The rule may be switched off, or this version of testsniff reports it differently. The code is unchanged.',
+      });
     }
   };
 
   const settled = () => {
     const exact = exactFindings();
     if (!exact) return;
-    reconcileSelection();
+    reconcileSelection(exact);
     demoPanel.update(exact, rulesById);
     const waiters = settledWaiters;
     settledWaiters = [];
@@ -334,22 +272,12 @@ async function main(): Promise<void> {
     setOverrides(next.rules);
     demoId = next.demo;
     demoPanel.setDemo(demoById(demoId) ?? null);
-    selected = null;
-    pendingSelection = next.selected;
+    selection.reset(next.selected);
     workbench.selectFinding(null, false);
     problems.clear('link');
     problems.clear('selection');
-    if (kept) {
-      problems.show({
-        key: 'kept',
-        level: 'notice',
-        message: `${what}. Your previous code (${lineCount(previous.code)}) is kept in this browser.`,
-        advice: 'Find it again any time under Demos, “Your code, kept in this browser”.',
-        actions: [{ label: 'Back to my previous code', run: () => applyState(previous, 'Back to your previous code') }],
-      });
-    } else {
-      problems.clear('kept');
-    }
+    if (kept) problems.show(keptNotice(what, previous.code, () => applyState(previous, 'Back to your previous code')));
+    else problems.clear('kept');
     stateChanged();
     // An unchanged text starts no run: settle on the findings already there.
     settled();
@@ -361,7 +289,7 @@ async function main(): Promise<void> {
         if (saved) applyState(saved, 'Back to your code');
       }
     : null;
-  for (const notice of startNotices(start, backToLocal)) problems.show(notice);
+  for (const notice of startNotices(start, ENGINE_VERSION, backToLocal)) problems.show(notice);
 
   // A link pasted into the address bar of this tab changes only the fragment: open it in place.
   window.addEventListener('hashchange', () => {
@@ -372,34 +300,20 @@ async function main(): Promise<void> {
         linkSync.adopt(hash);
         applyState(shared, 'Opened the link');
       },
-      (error: unknown) =>
-        problems.show({
-          key: 'link',
-          level: 'notice',
-          message: `This link could not be opened. ${error instanceof PermalinkError ? error.message : String(error)}`,
-          advice: 'Nothing was changed: the editor keeps your code.',
-        }),
+      (error: unknown) => problems.show(linkRefused(error instanceof PermalinkError ? error.message : String(error))),
     );
   });
 
-  const docs = setupDocs(
-    {
-      dialog: byId('docs-dialog', HTMLDialogElement),
-      openButton: byId('open-docs', HTMLButtonElement),
-      closeButton: byId('docs-close', HTMLButtonElement),
-      index: byId('docs-index', HTMLElement),
-      article: byId('docs-article', HTMLElement),
+  const docs = setupDocs(docsElements(), {
+    openExample(rule, which) {
+      // An example of a rule that is off would show nothing: opening it switches the rule on.
+      const enabled = isRuleEnabled(rule, overrides);
+      applyState(
+        { code: rule[which], rules: enabled ? overrides : withRuleEnabled(overrides, rule, true), selected: null, demo: null },
+        `Opened the ${which === 'bad' ? 'flagged' : 'better'} example of ${rule.id}` + (enabled ? '' : ` (and switched ${rule.id} on)`),
+      );
     },
-    {
-      openExample(rule, which) {
-        const enabled = isRuleEnabled(rule, overrides);
-        applyState(
-          { code: rule[which], rules: enabled ? overrides : withRuleEnabled(overrides, rule, true), selected: null, demo: null },
-          `Opened the ${which === 'bad' ? 'flagged' : 'better'} example of ${rule.id}` + (enabled ? '' : ` (and switched ${rule.id} on)`),
-        );
-      },
-    },
-  );
+  });
 
   const { mountWorkbench } = await import('./workbench');
   const host: WorkbenchHost = {
@@ -422,8 +336,7 @@ async function main(): Promise<void> {
       client.settingsChanged(engineSettings(rules, overrides));
     },
     findingChosen(finding) {
-      selected = refOf(finding);
-      pendingSelection = null;
+      selection.chosen(finding);
       stateChanged();
     },
     showDocs: (rule) => docs.show(rule),
@@ -433,20 +346,12 @@ async function main(): Promise<void> {
   workbench.render();
   settled();
 
-  setupGallery(
-    {
-      dialog: byId('gallery-dialog', HTMLDialogElement),
-      openButton: byId('open-gallery', HTMLButtonElement),
-      closeButton: byId('gallery-close', HTMLButtonElement),
-      body: byId('gallery-body', HTMLElement),
-    },
-    DEMOS,
-    {
-      openDemo: (demo) => applyState({ code: demo.code, rules: demo.rules ?? NO_OVERRIDES, selected: null, demo: demo.id }, `Opened the demo “${demo.title}”`),
-      kept: () => localStore?.kept() ?? [],
-      openKept: (copy) => applyState(copy, 'Opened a kept copy of your code'),
-    },
-  );
+  setupGallery(galleryElements(), DEMOS, {
+    // A demo's expectations assume its own rule selection (the defaults, or a profile it names).
+    openDemo: (demo) => applyState({ code: demo.code, rules: demo.rules ?? NO_OVERRIDES, selected: null, demo: demo.id }, `Opened the demo “${demo.title}”`),
+    kept: () => localStore?.kept() ?? [],
+    openKept: (copy) => applyState(copy, 'Opened a kept copy of your code'),
+  });
 
   const reviewFile = async (type: 'json' | 'sarif') => {
     const input = await reviewInput();
@@ -454,34 +359,15 @@ async function main(): Promise<void> {
     if (type === 'json') downloadText(`${stem}.testsniff.json`, findingsJson(input), 'application/json');
     else downloadText(`${stem}.sarif`, findingsSarif(input), 'application/sarif+json');
   };
-  setupShare(
-    {
-      dialog: byId('share-dialog', HTMLDialogElement),
-      openButton: byId('open-share', HTMLButtonElement),
-      closeButton: byId('share-close', HTMLButtonElement),
-      secrets: byId('share-secrets', HTMLElement),
-      secretsMessage: byId('share-secrets-message', HTMLElement),
-      mask: byId('share-mask', HTMLInputElement),
-      url: byId('share-url', HTMLInputElement),
-      copy: byId('share-copy', HTMLButtonElement),
-      length: byId('share-length', HTMLElement),
-      meter: byId('share-meter', HTMLMeterElement),
-      status: byId('share-status', HTMLElement),
-      markdown: byId('export-markdown', HTMLButtonElement),
-      json: byId('export-json', HTMLButtonElement),
-      sarif: byId('export-sarif', HTMLButtonElement),
-      python: byId('export-python', HTMLButtonElement),
-    },
-    {
-      state: sharedState,
-      secrets: (code) => client.secrets(code),
-      link: async (state) => pageUrl(`#${await encodePermalink(state)}`),
-      markdown: async () => reviewMarkdown(await reviewInput()),
-      downloadJson: () => reviewFile('json'),
-      downloadSarif: () => reviewFile('sarif'),
-      downloadPython: () => downloadText(PLAYGROUND_FILE, source.text(), 'text/x-python'),
-    },
-  );
+  setupShare(shareElements(), {
+    state: sharedState,
+    secrets: (code) => client.secrets(code),
+    link: async (state) => pageUrl(`#${await encodePermalink(state)}`),
+    markdown: async () => reviewMarkdown(await reviewInput()),
+    downloadJson: () => reviewFile('json'),
+    downloadSarif: () => reviewFile('sarif'),
+    downloadPython: () => downloadText(PLAYGROUND_FILE, source.text(), 'text/x-python'),
+  });
 
   const info = await parserReady.catch(() => null);
   if (info) {

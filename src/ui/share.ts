@@ -6,7 +6,7 @@
  * JSON or SARIF, and the code as a file.
  */
 import type { Finding } from '../engine/types';
-import { plural } from './dom';
+import { byId, plural } from './dom';
 import { budgetText, linkBudget, LONG_LIMIT } from './link-budget';
 import { maskSecrets } from './mask-secrets';
 import type { SharedState } from './permalink';
@@ -27,6 +27,26 @@ export interface ShareElements {
   json: HTMLButtonElement;
   sarif: HTMLButtonElement;
   python: HTMLButtonElement;
+}
+
+export function shareElements(): ShareElements {
+  return {
+    dialog: byId('share-dialog', HTMLDialogElement),
+    openButton: byId('open-share', HTMLButtonElement),
+    closeButton: byId('share-close', HTMLButtonElement),
+    secrets: byId('share-secrets', HTMLElement),
+    secretsMessage: byId('share-secrets-message', HTMLElement),
+    mask: byId('share-mask', HTMLInputElement),
+    url: byId('share-url', HTMLInputElement),
+    copy: byId('share-copy', HTMLButtonElement),
+    length: byId('share-length', HTMLElement),
+    meter: byId('share-meter', HTMLMeterElement),
+    status: byId('share-status', HTMLElement),
+    markdown: byId('export-markdown', HTMLButtonElement),
+    json: byId('export-json', HTMLButtonElement),
+    sarif: byId('export-sarif', HTMLButtonElement),
+    python: byId('export-python', HTMLButtonElement),
+  };
 }
 
 export interface ShareActions {

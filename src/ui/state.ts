@@ -76,11 +76,13 @@ export class LocalStore {
     }
   }
 
-  save(state: PlaygroundState, fragment: string): void {
+  /** False when the browser refused (quota exceeded, storage disabled). */
+  save(state: PlaygroundState, fragment: string): boolean {
     try {
       this.storage.setItem(STORAGE_KEY, JSON.stringify({ ...state, fragment }));
+      return true;
     } catch {
-      // Quota exceeded or storage disabled: keeping the text in the editor is all that matters.
+      return false;
     }
   }
 
@@ -177,15 +179,27 @@ export interface StateSaver {
   pause(): void;
 }
 
-/** Saves at most every SAVE_DELAY_MS while the user types, and once more when the page is hidden. */
-export function createStateSaver(store: LocalStore | null, current: () => { state: PlaygroundState; fragment: string }): StateSaver {
+/**
+ * Saves at most every SAVE_DELAY_MS while the user types, and once more when the page is hidden.
+ * `failed` hears when the browser refuses to save (the code is too large for its storage).
+ */
+export function createStateSaver(
+  store: LocalStore | null,
+  current: () => { state: PlaygroundState; fragment: string },
+  failed: (saving: boolean) => void,
+): StateSaver {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let paused = store === null;
+  let failing = false;
   const save = () => {
     timer = undefined;
     if (paused || !store) return;
     const { state, fragment } = current();
-    store.save(state, fragment);
+    const saved = store.save(state, fragment);
+    if (saved === failing) {
+      failing = !saved;
+      failed(failing);
+    }
   };
   window.addEventListener('pagehide', () => {
     if (timer !== undefined) {

@@ -271,7 +271,7 @@ export function registerSharingTests(suite: BrowserSuite): void {
     await page.locator('#open-share').click();
     const warning = page.locator('#share-secrets');
     await warning.waitFor();
-    expect(await warning.textContent()).toMatch(/2 values that look like a real secret \(SEC001, line 8, 15\)/);
+    expect(await warning.textContent()).toMatch(/2 values that look like a real secret \(SEC001, line 8, 9\)/);
     await expect.poll(() => page.locator('#share-url').getAttribute('data-masked')).toBe('true');
     expect(await page.locator('#share-status').textContent()).not.toMatch(/copied/);
     await page.locator('#share-copy').click();

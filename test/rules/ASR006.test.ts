@@ -83,7 +83,7 @@ ruleTester('ASR006', {
     `, errors: [
       { line: 5, message: '`pytest.raises(ValueError)` passes on any `ValueError` from anywhere in the call; name the exception you expect, or add `match=`' },
       { line: 7, message: 'socket.error' },
-      { line: 9, message: 'OSError' },
+      { line: 9, message: 'or use `with pytest.raises(OSError, match=...)` to check its message' },
     ] },
   ],
 });

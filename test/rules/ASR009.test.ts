@@ -40,6 +40,20 @@ ruleTester('ASR009', {
           def check(self):
               self.assertEqual(a, b)
     ` },
+    { name: "the class's own assert helpers, and a class that defines assertEqual itself", code: py`
+      import pytest
+      class TestEinsumPath:
+          def assert_path_equal(self, a, b):
+              assert a == b
+          def test_a(self):
+              self.assert_path_equal(path, ['einsum_path'])
+              self.assert_close(x, y)
+      class TestOwn:
+          def assertEqual(self, a, b):
+              assert a == b
+          def test_a(self):
+              self.assertEqual(a, b)
+    ` },
     { name: 'plain asserts', code: py`
       import pytest
       class TestFoo:

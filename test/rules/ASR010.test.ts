@@ -42,6 +42,12 @@ ruleTester('ASR010', {
               pytest.fail('no error')
           except ValueError as e:
               assert 'neg' in str(e)
+          try:
+              f()
+          except ValueError as e:
+              assert e.args[0] == 'magic'
+              return
+          assert False
           while time.time() < deadline:
               try:
                   os.stat(name)

@@ -33,6 +33,13 @@ ruleTester('ASR011', {
     { name: 'a comment on the line says why', code: py`
       def test_a():
           d1 == d2   # used to give a SystemError
+          # test comparison does not raise:
+          subfields[1:] == subfields[:-1]
+    ` },
+    { name: 'a comment about raising above the first statement of a block', code: py`
+      def test_a():
+          # must not raise
+          a < b
     ` },
     { name: 'a file that defines comparison methods exercises them', code: py`
       class Recorder:

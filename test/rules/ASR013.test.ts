@@ -53,12 +53,16 @@ ruleTester('ASR013', {
               assert False
       def helper():
           assert False, 42
+          assert False, (
+              'a long '
+              'message')
     `, errors: [
       { line: 4, fixTitle: 'pytest.fail' },
       { line: 6, fixTitle: 'AssertionError' },
       { line: 10, fixTitle: 'AssertionError' },
       { line: 12, fixTitle: 'AssertionError' },
       { line: 14, fixTitle: 'AssertionError' },
+      { line: 15, endLine: 17, fixTitle: 'AssertionError' },
     ],
       output: py`
       import pytest
@@ -75,6 +79,8 @@ ruleTester('ASR013', {
               raise AssertionError()
       def helper():
           raise AssertionError(42)
+          raise AssertionError('a long '
+              'message')
     ` },
     { name: 'a non-string message cannot go to pytest.fail; a pytest class method gets pytest.fail', code: py`
       import pytest

@@ -37,6 +37,14 @@ ruleTester('FXT005', {
                   pass
           return [IntTester(f) for f in formats]
     ` },
+    { name: 'a test-case subclass used as a helper object: its constructor never calls the base one', code: py`
+      class SocketProxyDummyServer(SocketDummyServerTestCase):
+          def __init__(self, host, port):
+              self.host = host
+              self.port = port
+          def start_proxy_handler(self):
+              return self.start_server(self.host, self.port)
+    ` },
     { name: 'not a test class', code: py`
       class Client:
           def __init__(self):

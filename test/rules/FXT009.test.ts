@@ -40,6 +40,27 @@ ruleTester('FXT009', {
           def test_a(self, _unused=1):
               self.assertTrue(True)
     ` },
+    { name: 'an underscore parameter the test uses, and mocks injected by patch decorators', code: py`
+      import pytest
+      from unittest import mock
+
+      def test_a(_tmp_config):
+          assert _tmp_config.exists()
+
+      @mock.patch('google.oauth2.id_token._fetch_certs', autospec=True)
+      def test_b(_fetch_certs, retries=3):
+          assert _fetch_certs.called
+    ` },
+    { name: 'a fixture named like a test is a fixture: its yield is checked, not its parameters', code: py`
+      import pytest
+
+      class TestDatasets:
+          @pytest.fixture(scope='module', autouse=True)
+          def test_download_all(self, _cache=None):
+              download_all()
+              yield
+              clear()
+    ` },
     { name: 'yields more than once, or yield from, or inside a nested function', code: py`
       import pytest
 
@@ -140,6 +161,24 @@ ruleTester('FXT009', {
       def db():
           database = make_db()
           return database
+    ` },
+    { name: 'a fixture named like a test with nothing after its yield', code: py`
+      import pytest
+
+      class TestDatasets:
+          @pytest.fixture(scope='module', autouse=True)
+          def test_download_all(self):
+              download_all()
+              yield
+    `, errors: [{ line: 7, message: 'Fixture `test_download_all` has no teardown' }],
+      output: py`
+      import pytest
+
+      class TestDatasets:
+          @pytest.fixture(scope='module', autouse=True)
+          def test_download_all(self):
+              download_all()
+              return
     ` },
     { name: 'no return fix for an annotated or async fixture', code: py`
       import pytest

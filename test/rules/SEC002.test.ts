@@ -18,6 +18,46 @@ ruleTester('SEC002', {
       ctx = ssl.create_default_context(cafile='tests/ca.pem')
       ctx.check_hostname = True
     ` },
+    // From CPython's test_asyncio/utils: CERT_NONE on a server means "ask no client certificate", the default.
+    { name: 'server-side contexts', code: py`
+      import ssl
+      def simple_server_sslcontext():
+          server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+          server_context.load_cert_chain(ONLYCERT, ONLYKEY)
+          server_context.check_hostname = False
+          server_context.verify_mode = ssl.CERT_NONE
+          return server_context
+      def test_accept():
+          ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+          ctx.verify_mode = ssl.CERT_NONE
+          sock = ssl.wrap_socket(s, server_side=True, cert_reqs=ssl.CERT_NONE)
+    ` },
+    // From CPython's test_poplib: a test of the library's TLS support switches checks off on purpose.
+    { name: 'stdlib switches in a test of TLS support', code: py`
+      import ssl, unittest
+      class TestPOP3_SSLClass(unittest.TestCase):
+          def test_context(self):
+              ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+              ctx.check_hostname = False
+              ctx.verify_mode = ssl.CERT_NONE
+              self.assertRaises(ValueError, poplib.POP3_SSL, self.server.host, self.server.port, context=ctx)
+    ` },
+    // From CPython's test_ssl: the module tests TLS itself (one of its test classes says so).
+    { name: 'stdlib switches in a file whose test classes test TLS', code: py`
+      import ssl, unittest
+      class SSLErrorTests(unittest.TestCase):
+          pass
+      class ContextTests(unittest.TestCase):
+          def test_check_hostname(self):
+              ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+              ctx.check_hostname = False
+              ctx.verify_mode = ssl.CERT_NONE
+              self.assertFalse(ctx.check_hostname)
+      class SimpleBackgroundTests(unittest.TestCase):
+          def test_connect(self):
+              with test_wrap_socket(socket.socket(socket.AF_INET), cert_reqs=ssl.CERT_NONE) as s:
+                  s.connect(self.server_addr)
+    ` },
     { name: 'a verify attribute on something that is not a session', code: py`
       options.verify = False
     ` },
@@ -57,6 +97,21 @@ ruleTester('SEC002', {
       other = ssl.create_default_context()
       other.check_hostname = False
     `, errors: [{ line: 4, column: 1, endColumn: 32, message: '`ctx.verify_mode = CERT_NONE`' }, { line: 6, message: '`other.check_hostname = False`' }] },
+    { name: 'a client helper that turns checks off: one finding, even when CERT_NONE is conditional', code: py`
+      import ssl
+      def simple_client_sslcontext(*, disable_verify=True):
+          client_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+          client_context.check_hostname = False
+          if disable_verify:
+              client_context.verify_mode = ssl.CERT_NONE
+          return client_context
+    `, errors: [{ line: 6, message: '`client_context.verify_mode = CERT_NONE`' }] },
+    { name: 'requests verify=False is reported in a TLS-named test too', code: py`
+      import requests, unittest
+      class TestSSLEndpoints(unittest.TestCase):
+          def test_insecure_health(self):
+              requests.get(f'https://{self.host}/health', verify=False, timeout=5)
+    `, errors: [{ line: 4, severity: 'warning' }] },
     { name: 'check_hostname=False keyword and a session-wide verify switch', code: py`
       import requests
       conn = make_connection(check_hostname=False)

@@ -27,6 +27,48 @@ ruleTester('TIM001', {
           def _wait(self):
               time.sleep(1)
     ` },
+    // From CPython's test_asyncio: the nested coroutine is the workload, cancelled before it wakes.
+    { name: 'asyncio.sleep inside a nested coroutine under test', code: py`
+      import asyncio, unittest
+      class T(unittest.IsolatedAsyncioTestCase):
+          async def test_wait_for_self_cancellation(self):
+              async def inner():
+                  try:
+                      await asyncio.sleep(0.3)
+                  except asyncio.CancelledError:
+                      await asyncio.sleep(0.3)
+                  return 42
+              task = asyncio.create_task(inner())
+              task.cancel()
+    ` },
+    // From CPython's test_asyncgen: the sleep makes a suspension point in the generator being tested.
+    { name: 'asyncio.sleep inside an async generator under test', code: py`
+      import asyncio, unittest
+      class T(unittest.TestCase):
+          def test_async_gen_asyncio_01(self):
+              async def gen():
+                  yield 1
+                  await asyncio.sleep(0.01)
+                  yield 2
+              self.assertEqual(self.loop.run_until_complete(self.to_list(gen())), [1, 2])
+    ` },
+    // From CPython's test_timeouts: the sleep stands for work the timeout interrupts.
+    { name: 'a sleep the enclosing timeout block interrupts', code: py`
+      import asyncio, unittest
+      class T(unittest.IsolatedAsyncioTestCase):
+          async def test_nested_timeouts_loop_busy(self):
+              with self.assertRaises(TimeoutError):
+                  async with asyncio.timeout(0.1):
+                      await asyncio.sleep(10)
+    ` },
+    { name: 'a sleep the test expects a signal to interrupt', code: py`
+      import signal, time, unittest
+      class T(unittest.TestCase):
+          def test_interrupted_sleep(self):
+              signal.alarm(1)
+              with self.assertRaises(KeyboardInterrupt):
+                  time.sleep(10)
+    ` },
   ],
   invalid: [
     { name: 'time.sleep in a test method, exact range', code: py`
@@ -79,6 +121,14 @@ ruleTester('TIM001', {
                   break
               time.sleep(0.1)
     `, errors: [{ line: 6, severity: 'info', message: 'bounded poll' }] },
+    { name: 'asyncio.sleep in the async test itself waits for a task to get going', code: py`
+      import asyncio, unittest
+      class T(unittest.IsolatedAsyncioTestCase):
+          async def test_taskgroup_18(self):
+              task = asyncio.create_task(runner())
+              await asyncio.sleep(0.1)
+              self.assertFalse(task.done())
+    `, errors: [{ line: 5, column: 15, endColumn: 33, severity: 'warning' }] },
     { name: 'non-ASCII text before the call: UTF-16 columns', code: py`
       import time
       def test_x():

@@ -88,6 +88,57 @@ ruleTester('TIM002', {
           while not ready():
               time.sleep(1)
     ` },
+    // From CPython's _test_eintr: the deadline is compared through a name computed from the clock.
+    { name: 'deadline compared through a name computed in the body', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def test_lockf(self):
+              start_time = time.monotonic()
+              while True:
+                  dt = time.monotonic() - start_time
+                  if dt > 60.0:
+                      raise Exception('failed to sync child in %.1f sec' % dt)
+                  if try_lock():
+                      break
+                  time.sleep(0.01)
+    ` },
+    // From CPython's _test_multiprocessing: a thread target that works until the test tells it to stop.
+    { name: 'a worker loop stopped by the test through a flag', code: py`
+      import random, time, unittest
+      class T(unittest.TestCase):
+          def test_thread_safety(self):
+              finish = False
+              def run_finalizers():
+                  while not finish:
+                      time.sleep(random.random() * 1e-1)
+                      util._run_finalizers()
+              t = threading.Thread(target=run_finalizers)
+              t.start()
+              finish = True
+              t.join()
+    ` },
+    // From CPython's fork_wait: a helper method used as the thread target, ended by self.stop.
+    { name: 'a worker method stopped through an attribute flag', code: py`
+      import os, time, unittest
+      class ForkWait(unittest.TestCase):
+          def f(self, id):
+              while not self.stop:
+                  self.alive[id] = os.getpid()
+                  time.sleep(0.1)
+          def test_wait(self):
+              self.stop = 1
+    ` },
+    // From CPython's test_runners: an endless async generator is the workload, not a wait.
+    { name: 'while True with no way out is a workload, not a poll', code: py`
+      import asyncio, unittest
+      class T(unittest.TestCase):
+          def test_asyncio_run_closes_gens(self):
+              async def fidget():
+                  while True:
+                      yield 1
+                      await asyncio.sleep(1)
+              run(fidget())
+    ` },
     { name: 'sleep inside a nested function does not pace the loop', code: py`
       import time
       def test_x():
@@ -139,6 +190,19 @@ ruleTester('TIM002', {
               while not b():
                   time.sleep(1)
     `, errors: [{ line: 3 }, { line: 5 }] },
+    { name: 'a stop-flag loop in the test itself is a wait', code: py`
+      import time
+      def test_wait():
+          while not service.stopped:
+              time.sleep(0.1)
+    `, errors: [{ line: 3 }] },
+    { name: 'a stop-flag loop in a helper that only sleeps is a wait', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def _wait_until_stopped(self):
+              while not self.service.stopped:
+                  time.sleep(0.1)
+    `, errors: [{ line: 4 }] },
     { name: 'a counter that is never compared does not bound the loop', code: py`
       import time
       def test_wait():

@@ -18,6 +18,15 @@ ruleTester('TIM003', {
       from eventlet import greenthread
       import eventlet
     ` },
+    // From CPython's test_import: with native threads and no eventlet, sleep(0) is a real GIL yield.
+    { name: 'time.sleep(0) between native threads, no eventlet or nova in the file', code: py`
+      import threading
+      import time
+      def test_concurrency():
+          threads = [threading.Thread(target=run) for x in range(2)]
+          with threading_helper.start_threads(threads, event.set):
+              time.sleep(0)
+    ` },
     { name: 'threading primitives', code: py`
       import threading
       from threading import Event
@@ -67,6 +76,15 @@ ruleTester('TIM003', {
       def test_x():
           time.sleep(0)
     `, errors: [{ line: 3, column: 5, endColumn: 18, message: 'implicit green-thread switch' }] },
+    { name: 'time.sleep(0) in a nova test that also uses threading', code: py`
+      import threading
+      import time
+      from nova import test
+      class T(test.NoDBTestCase):
+          def test_x(self):
+              threading.Thread(target=run).start()
+              time.sleep(0)
+    `, errors: [{ line: 7, message: 'cooperative_yield' }] },
     { name: 'eventlet primitives imported', code: py`
       from eventlet import semaphore, event as ev
       from eventlet.timeout import Timeout

@@ -73,6 +73,49 @@ ruleTester('TIM004', {
           x = random.randint(1, 6)
           assert x == roll()
     ` },
+    // From CPython's test_statistics: a random number formatted into a message is a unique marker.
+    { name: 'a random marker formatted into a message', code: py`
+      import random, unittest
+      class T(unittest.TestCase):
+          def test_error_msg(self):
+              msg = 'badness #%d' % random.randint(10000, 99999)
+              try:
+                  next(fail_neg([-1], msg))
+              except StatisticsError as e:
+                  errmsg = e.args[0]
+              self.assertEqual(errmsg, msg)
+    ` },
+    // From CPython's datetimetester: today's date stands for any date; equality holds whatever the day.
+    { name: 'a stored clock reading compared for equality (passed through)', code: py`
+      import unittest
+      from datetime import date, datetime, time
+      class Oddballs(unittest.TestCase):
+          def test_bug_1028306(self):
+              as_date = date.today()
+              as_datetime = datetime.combine(as_date, time())
+              self.assertTrue(as_date != as_datetime)
+              self.assertFalse(as_datetime == as_date)
+              date_sc = SubclassDate(as_date.year, as_date.month, as_date.day)
+              self.assertEqual(as_date, date_sc)
+    ` },
+    // From CPython's datetimetester: identity of the tzinfo says nothing about the time.
+    { name: 'assertIs on an attribute of the reading', code: py`
+      import unittest
+      from datetime import datetime
+      class T(unittest.TestCase):
+          def test_tz(self):
+              now = datetime.now(weirdtz)
+              self.assertIs(now.tzinfo, weirdtz)
+    ` },
+    // From CPython's test_random: two generators must differ; seeding would defeat the test.
+    { name: 'random values asserted to differ (uniqueness)', code: py`
+      import random, unittest
+      class T(unittest.TestCase):
+          def test_after_fork(self):
+              val = random.getrandbits(128)
+              child_val = read_child_value()
+              self.assertNotEqual(val, child_val)
+    ` },
     { name: 'datetime.now from an unknown import is not guessed', code: py`
       def test_a():
           now = datetime.now()
@@ -125,6 +168,38 @@ ruleTester('TIM004', {
           name = f'server-{uuid.uuid4()}'
           assert get_name() == name
     `, errors: [{ line: 4, column: 26 }] },
+    { name: 'one finding per source and assertion, not one per name that carries it', code: py`
+      import random, unittest
+      class T(unittest.TestCase):
+          def test_round(self):
+              x = random.randrange(-10000, 10000)
+              got = round(x)
+              self.assertEqual(got, x)
+    `, errors: [{ line: 6, column: 26, endColumn: 29 }] },
+    { name: 'a year of a clock reading compared with the code under test', code: py`
+      import unittest
+      from datetime import datetime
+      class T(unittest.TestCase):
+          def test_timestamp(self):
+              now = datetime.utcnow()
+              ts = store_current_timestamp()
+              self.assertEqual(ts.year, now.year)
+    `, errors: [{ line: 7 }] },
+    { name: 'a stored clock reading ordered against the code under test', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def test_retry_time(self):
+              now = time.time()
+              self.handler.createSocket()
+              self.assertGreater(self.handler.retryTime, now)
+    `, errors: [{ line: 6 }] },
+    { name: 'assertAlmostEqual of a stored reading without a delta compares two clocks', code: py`
+      import time, unittest
+      class T(unittest.TestCase):
+          def test_stamp(self):
+              now = time.time()
+              self.assertAlmostEqual(now, stamp())
+    `, errors: [{ line: 5 }] },
     { name: 'a seed in another class does not count', code: py`
       import random, unittest
       class Seeded(unittest.TestCase):

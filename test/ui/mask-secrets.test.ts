@@ -29,7 +29,7 @@ describe('masking secrets for a shared link', () => {
   it('masks the security demo’s key and password, keeping their first characters', async () => {
     const masked = await maskAndCheck(demoById('security-smells')!.code);
     expect(masked).toContain("AWS_ACCESS_KEY_ID = 'AKIAxxxxxxxxxxxxxxxx'");
-    expect(masked).toContain("self.db_password = 'q8Zrxxxxxxxxxxxxxxxxxxx'");
+    expect(masked).toContain("DB_PASSWORD = 'q8Zrxxxxxxxxxxxxxxxxxxx'");
     expect(masked).not.toMatch(/AKIAZ7Q3RN5XW2LPUM4K|q8Zr4TkP2mW9vXc7LbN3sJd/);
   });
 

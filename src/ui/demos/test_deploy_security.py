@@ -6,20 +6,17 @@ import requests
 import yaml
 
 AWS_ACCESS_KEY_ID = 'AKIAZ7Q3RN5XW2LPUM4K'  # expect: SEC001
+DB_PASSWORD = 'q8Zr4TkP2mW9vXc7LbN3sJd'  # expect: SEC001
 
 
 class DeployScriptTest(unittest.TestCase):
 
-    def setUp(self):
-        super().setUp()
-        self.db_password = 'q8Zr4TkP2mW9vXc7LbN3sJd'  # expect: SEC001
-        with open('tests/data/deploy.yaml') as handle:
-            self.config = yaml.load(handle)  # expect: SEC004
-
     def test_deploy_script_runs(self):
-        target = self.config['target']
-        result = subprocess.run('./deploy.sh --target %s' % target,  # expect: SEC003
-                                shell=True, capture_output=True)
+        with open('tests/data/deploy.yaml') as handle:
+            config = yaml.load(handle)  # expect: SEC004
+        result = subprocess.run('./deploy.sh --target %s' % config['target'],  # expect: SEC003
+                                shell=True, capture_output=True,
+                                env={'DB_PASSWORD': DB_PASSWORD})
         self.assertEqual(0, result.returncode)
 
     def test_health_endpoint(self):

@@ -4,7 +4,7 @@ import { replaceNode } from '../../position';
 import { isFalsyLiteral, unwrapParens } from '../../syntax';
 import type { Fix } from '../../types';
 import { assertParts, brief, selfAssertCall } from './assert-calls';
-import { containsComment, textFor } from './expression-text';
+import { containsComment } from './expression-text';
 import { isUnittestClass, pytestIsImported } from './test-styles';
 
 /** `self` of a method of a TestCase class, when the statement is directly in that method (not a nested def). */
@@ -32,7 +32,8 @@ function canUsePytestFail(statement: Node, ctx: RuleContext, message: Node | nul
 
 function assertFix(statement: Node, message: Node | null, ctx: RuleContext): Fix | undefined {
   if (containsComment(statement)) return undefined;
-  const text = message ? textFor(message, 'assert') : '';
+  // The message becomes a call argument, already inside brackets: its own parentheses are not needed.
+  const text = message ? unwrapParens(message).text : '';
   if (unittestSelf(ctx)) return { title: 'Use `self.fail(...)`', edits: [replaceNode(statement, `self.fail(${text})`)] };
   if (canUsePytestFail(statement, ctx, message)) return { title: 'Use `pytest.fail(...)`', edits: [replaceNode(statement, `pytest.fail(${text})`)] };
   return { title: 'Raise `AssertionError`', edits: [replaceNode(statement, `raise AssertionError(${text})`)] };

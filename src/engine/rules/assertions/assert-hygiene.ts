@@ -58,8 +58,8 @@ function caughtName(statement: Node): { clause: Node; name: string } | null {
 
 /**
  * The `try` does not count on the exception: it guards the case where nothing is raised (an `else:`
- * clause, or a failure as the body's last statement), or it sits in a loop, where raising is one of
- * several outcomes (polling, stress tests).
+ * clause, a failure as the body's last statement or right after the `try`), or it sits in a loop,
+ * where raising is one of several outcomes (polling, stress tests).
  */
 function expectsNothing(tryStatement: Node): boolean {
   for (let current = tryStatement.parent; current && current.type !== 'function_definition'; current = current.parent) {
@@ -68,7 +68,11 @@ function expectsNothing(tryStatement: Node): boolean {
   if (tryStatement.namedChildren.some((child) => child?.type === 'else_clause')) return true;
   const body = statements(tryStatement.childForFieldName('body'));
   const last = body[body.length - 1];
-  return !!last && isFailure(last);
+  if (last && isFailure(last)) return true;
+  // `except E as e: assert ...; return` followed by `assert False` after the `try`.
+  let after = tryStatement.nextSibling;
+  while (after?.type === 'comment') after = after.nextSibling;
+  return !!after && isFailure(after);
 }
 
 function checkInExcept(statement: Node, ctx: RuleContext): void {
@@ -105,8 +109,8 @@ export default defineRule({
     why:
       'When `assert a and b` fails, the report shows the whole condition and not which part was false. An ' +
       '`assert` on the exception inside an `except` block runs only when the exception happens: if the code ' +
-      'stops raising, the test passes without checking anything (unless the `try` has an `else:` or ends with a ' +
-      'failure, which this rule accepts).',
+      'stops raising, the test passes without checking anything. A `try` that handles the no-exception case (an ' +
+      '`else:`, or a failure at the end of its body or right after it) or that sits in a loop is not reported.',
     fix:
       'Split the condition into one `assert` per part (the quick fix keeps the message on each). Expect ' +
       'exceptions with `pytest.raises(E) as exc_info` (or `self.assertRaises(E) as cm`) and assert on ' +

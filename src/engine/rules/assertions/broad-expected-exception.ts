@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { unwrapParens } from '../../syntax';
+import { adjacentComments, statementOf } from './comments';
 import { raisesCallOf, type RaisesCall } from './raises';
 
 /** Any error at all: too broad for `assertRaises` and `pytest.raises` alike. */
@@ -36,31 +37,6 @@ function inspectsException(call: Node): boolean {
     .some((identifier) => identifier?.text === alias.text && identifier.startIndex >= statement.endIndex);
 }
 
-/** The statement that holds `node`: the child of a block (or the module) on the way up. */
-function statementOf(node: Node): Node {
-  let current = node;
-  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
-  return current;
-}
-
-/** Comments touching the statement: the lines right above it, its own line, and a block's opening lines. */
-function adjacentComments(statement: Node): Node[] {
-  const comments: Node[] = [];
-  let row = statement.startPosition.row;
-  for (let previous = statement.previousSibling; previous?.type === 'comment' && previous.endPosition.row >= row - 1; previous = previous.previousSibling) {
-    comments.push(previous);
-    row = previous.startPosition.row;
-  }
-  const next = statement.nextSibling;
-  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) comments.push(next);
-  // tree-sitter hangs the comments that open a block on the compound statement, before its body.
-  for (const child of statement.children) {
-    if (child?.type === 'block') break;
-    if (child?.type === 'comment') comments.push(child);
-  }
-  return comments;
-}
-
 /**
  * The test says why any error will do ("the exact exception raised is not guaranteed", "should raise,
  * not crash"), or the call hands in an instance of that very class (`strict_errors(Exception('x'))`).
@@ -76,10 +52,14 @@ function check(call: Node, ctx: RuleContext): void {
   const broad = broadClass(raises, ctx);
   if (!broad || inspectsException(call) || isDeliberate(call, broad)) return;
   const catchAll = CATCH_ALL.has(ctx.qualifiedName(broad) ?? '');
+  // `pytest.raises(E, func, *args)` takes no `match=`: the `with` form does.
+  const callForm = raises.args.positional.length > 1;
   const advice =
-    raises.style === 'pytest'
-      ? `name the exception you expect, or add \`match=\` for its message`
-      : `name the exception you expect, or use \`assertRaisesRegex\` to check its message`;
+    raises.style === 'unittest'
+      ? `name the exception you expect, or use \`assertRaisesRegex\` to check its message`
+      : callForm
+        ? `name the exception you expect, or use \`with ${raises.name}(${broad.text}, match=...)\` to check its message`
+        : `name the exception you expect, or add \`match=\` for its message`;
   const passesOn = catchAll ? 'any error, even a `TypeError` from a typo in the call' : `any \`${broad.text}\` from anywhere in the call`;
   ctx.report({
     node: broad,

@@ -2,17 +2,19 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { TextEdit } from '../../types';
 import { brief } from './assert-calls';
+import { adjacentComments } from './comments';
 import { isUnderExpectedException } from './raises';
 import { definesComparisonMethods } from './test-styles';
 
 /**
  * The comparison is run for its side effect: the file defines comparison methods that record their calls
- * or crash (`Left() != Right()` followed by a check of `calls`), or a comment on the line says why
- * (`d1 == d2  # used to give a SystemError`).
+ * or crash (`Left() != Right()` followed by a check of `calls`), or a comment says why: on the line
+ * (`d1 == d2  # used to give a SystemError`), or above it about raising (`# comparison does not raise`).
  */
 function isExercise(statement: Node, ctx: RuleContext): boolean {
-  const next = statement.nextSibling;
-  if (next?.type === 'comment' && next.startPosition.row === statement.endPosition.row) return true;
+  const comments = adjacentComments(statement);
+  if (comments.some((comment) => comment.startPosition.row === statement.endPosition.row)) return true;
+  if (comments.some((comment) => /raise|crash|error|warn|segfault|smoke/i.test(comment.text))) return true;
   return definesComparisonMethods(ctx);
 }
 
@@ -49,7 +51,7 @@ export default defineRule({
       'Python evaluates `result == expected` and discards the answer, so the line passes whatever the values are. ' +
       'It is nearly always an `assert` lost in an edit. Comparisons run for what they raise or warn (inside ' +
       '`with self.assertRaises(...)`, `pytest.raises(...)`, `assertWarns`, or a `try` body with an `except`), ' +
-      'comparisons with a comment on their line, and comparisons in files that define comparison methods ' +
+      'comparisons with a comment on their line or one above about raising, and comparisons in files that define comparison methods ' +
       '(`__eq__`, `__lt__`...: tests of the comparison protocol call them for their side effects) are not reported.',
     fix: 'Add the `assert` (`assert result == expected`), or use the unittest assertion (`self.assertEqual(result, expected)`).',
     bad: [

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { replaceNode } from '../../position';
+import { definitionOf } from '../../syntax';
 import type { Fix } from '../../types';
 import { selfAssertCall, type SelfAssertCall } from './assert-calls';
 import { plainAssertFor, pytestRaisesFor } from './plain-assert';
@@ -17,6 +18,27 @@ function isPytestClass(definition: Node, ctx: RuleContext): boolean {
   return isPytestFile(ctx) && !fileHasUnittestClass(ctx) && !isUsedAsBase(name, ctx);
 }
 
+/** `unittest.TestCase`'s assertion methods; `self.assert_close(...)` and the like are the class's own helpers. */
+const TESTCASE_ASSERTIONS = new Set([
+  'assertEqual', 'assertNotEqual', 'assertTrue', 'assertFalse', 'assertIs', 'assertIsNot', 'assertIsNone',
+  'assertIsNotNone', 'assertIn', 'assertNotIn', 'assertIsInstance', 'assertNotIsInstance', 'assertRaises',
+  'assertRaisesRegex', 'assertWarns', 'assertWarnsRegex', 'assertLogs', 'assertNoLogs', 'assertAlmostEqual',
+  'assertNotAlmostEqual', 'assertGreater', 'assertGreaterEqual', 'assertLess', 'assertLessEqual', 'assertRegex',
+  'assertNotRegex', 'assertCountEqual', 'assertMultiLineEqual', 'assertSequenceEqual', 'assertListEqual',
+  'assertTupleEqual', 'assertSetEqual', 'assertDictEqual',
+]);
+
+/** Methods the class defines itself: `self.assertEqual` may be its own helper after all. */
+function ownMethods(definition: Node): Set<string> {
+  const names = new Set<string>();
+  for (const child of definition.childForFieldName('body')?.namedChildren ?? []) {
+    const method = child ? definitionOf(child) : null;
+    const name = method?.type === 'function_definition' ? method.childForFieldName('name')?.text : undefined;
+    if (name) names.add(name);
+  }
+  return names;
+}
+
 const UNSAFE_WHY = 'unsafe: `python -O` strips plain asserts, and the failure text changes';
 
 function fixFor(assertion: SelfAssertCall, ctx: RuleContext): Fix | undefined {
@@ -31,7 +53,8 @@ function check(call: Node, ctx: RuleContext): void {
   const owner = ctx.scope.method?.parent;
   if (owner?.kind !== 'class' || !owner.data('ASR009.pytestClass', () => isPytestClass(owner.node, ctx))) return;
   const assertion = selfAssertCall(call);
-  if (!assertion || !assertion.name.startsWith('assert')) return;
+  if (!assertion || !TESTCASE_ASSERTIONS.has(assertion.name)) return;
+  if (owner.data('ASR009.ownMethods', () => ownMethods(owner.node)).has(assertion.name)) return;
   const instead = assertion.name.startsWith('assertRaises') ? '`pytest.raises(...)`' : 'a plain `assert`, which pytest explains on failure';
   ctx.report({
     node: call,

@@ -4,7 +4,6 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../rule';
-import { dottedName } from '../../syntax';
 
 /** The assertion methods of `Mock`/`AsyncMock`; the ones in NO_ARGUMENT_ASSERTIONS take no arguments. */
 export const MOCK_ASSERTIONS = new Set([
@@ -39,9 +38,11 @@ const MOCK_CLASS_LAST_NAMES = new Set(MOCK_CLASS_NAMES);
 
 /** `mock.Mock`, `MagicMock` (imported from a mock module), `unittest.mock.AsyncMock`: the class itself, not a call. */
 export function isMockClassReference(node: Node | null | undefined, ctx: Pick<RuleContext, 'qualifiedName'>): boolean {
-  if (!node || (node.type !== 'identifier' && node.type !== 'attribute')) return false;
-  const dotted = dottedName(node);
-  if (!dotted || !MOCK_CLASS_LAST_NAMES.has(dotted.slice(dotted.lastIndexOf('.') + 1))) return false;
+  if (!node) return false;
+  // The last name first: most right-hand sides are not even spelled like a mock class.
+  const type = node.type;
+  const last = type === 'identifier' ? node.text : type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+  if (!last || !MOCK_CLASS_LAST_NAMES.has(last)) return false;
   return MOCK_CLASSES.has(ctx.qualifiedName(node) ?? '');
 }
 

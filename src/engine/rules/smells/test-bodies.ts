@@ -1,7 +1,8 @@
 /** Shared by the smell rules: what an empty test body is, and which decorators take a test out of the run. */
 import type { Node } from 'web-tree-sitter';
 import type { Scope } from '../../scope';
-import { decoratorExpression, decoratorsOf, dottedName, isDocstring, statements } from '../../syntax';
+import { positionalBases } from '../fixtures/class-bases';
+import { decoratorExpression, decoratorsOf, definitionOf, dottedName, isDocstring, statements } from '../../syntax';
 
 /** `pass` or a bare `...`: statements that do nothing. */
 function isPlaceholder(statement: Node): boolean {
@@ -22,12 +23,37 @@ export function hasDoctest(definition: Node): boolean {
 
 /**
  * A test function the runner collects: not one of a test class defined inside a function, which test-runner
- * tests build as data (`class Sample(unittest.TestCase): def test(self): pass`) and run by hand if at all.
+ * tests build as data (`class Sample(unittest.TestCase): def test(self): pass`) and run by hand if at all,
+ * nor one of a pytest-style class that pytest refuses to collect.
  */
 export function isCollectedTest(scope: Scope): boolean {
   if (!scope.isTestFunction) return false;
   for (let current = scope.parent; current; current = current.parent) if (current.kind === 'function') return false;
-  return true;
+  return scope.parent?.kind !== 'class' || isCollectedClass(scope.parent);
+}
+
+/** A class body's own methods (decorated or not), in source order. */
+export function methodsOf(classDefinition: Node): Node[] {
+  const methods: Node[] = [];
+  for (const child of classDefinition.childForFieldName('body')?.namedChildren ?? []) {
+    if (!child) continue;
+    const definition = definitionOf(child);
+    if (definition.type === 'function_definition') methods.push(definition);
+  }
+  return methods;
+}
+
+/**
+ * A test class the runner collects: pytest skips (with a warning) a `Test*` class that defines `__init__`,
+ * so only a class with bases (a TestCase, or whatever a base brings) is taken as collected with one.
+ */
+export function isCollectedClass(scope: Scope): boolean {
+  if (scope.kind !== 'class' || !scope.isTestClass) return false;
+  return scope.data('smells.collectedClass', () => {
+    for (let current = scope.parent; current; current = current.parent) if (current.kind === 'function') return false;
+    if (positionalBases(scope.node).length > 0) return true;
+    return !methodsOf(scope.node).some((method) => method.childForFieldName('name')?.text === '__init__');
+  });
 }
 
 /** The dotted name a decorator applies: `pytest.mark.skipif` for `@pytest.mark.skipif(sys.platform == 'win32')`. */

@@ -39,6 +39,18 @@ function isYield(call: Node): boolean {
   return (args.positional.length === 0 && args.keywords.size === 0 && !args.hasSplat) || sleepsZero(call);
 }
 
+const NATIVE_THREADS = /^(threading|_thread|concurrent|multiprocessing)(\.|$)/;
+const GREEN_CONTEXT = /^(eventlet|nova)(\.|$)/;
+
+/**
+ * A file that runs native threads and never touches eventlet or nova (the project with the convention):
+ * there `time.sleep(0)` is a plain GIL release, not an implicit green-thread switch.
+ */
+function usesNativeThreadsOnly(ctx: RuleContext): boolean {
+  const targets = [...ctx.facts.imports.values()];
+  return targets.some((target) => NATIVE_THREADS.test(target)) && !targets.some((target) => GREEN_CONTEXT.test(target));
+}
+
 function checkCall(call: Node, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   const name = ctx.qualifiedName(callee);
@@ -54,7 +66,7 @@ function checkCall(call: Node, ctx: RuleContext): void {
       message: `\`${callee.text}()\` ties the test to eventlet, which nova is leaving: use \`time.sleep()\``,
       ...(fix ? { fix } : {}),
     });
-  } else if (name === 'time.sleep' && sleepsZero(call)) {
+  } else if (name === 'time.sleep' && sleepsZero(call) && !usesNativeThreadsOnly(ctx)) {
     ctx.report({
       node: call,
       message: `\`${call.text}\` only yields through eventlet's monkey-patching, an implicit green-thread switch: ${YIELD_ADVICE}`,
@@ -102,7 +114,8 @@ export default defineRule({
       'nova is moving off eventlet, so `eventlet.sleep`, `greenthread.sleep` and the `eventlet.semaphore`, ' +
       '`event` and `timeout` modules tie tests to a runtime that is going away. `time.sleep(0)` is worse: it ' +
       'only switches green threads because eventlet monkey-patched `time`, so the test depends on an ' +
-      'implicit scheduling side effect that disappears with native threads.',
+      'implicit scheduling side effect that disappears with native threads. In a file that runs native ' +
+      'threads and imports neither eventlet nor nova, `time.sleep(0)` is a plain GIL release and is not reported.',
     fix:
       'Use `time.sleep()` for waits and the `threading` primitives (`Semaphore`, `Event`) for ' +
       'coordination; where a cooperative yield is really needed, call `nova.utils.cooperative_yield()`. ' +

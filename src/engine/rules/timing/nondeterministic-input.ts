@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { isAssertionCall } from '../../semantics';
-import { callArguments, calleeLastName } from '../../syntax';
+import { callArguments, calleeLastName, comparisonOperators } from '../../syntax';
 import { patchCallOf } from '../mocking/patches';
 
 const ID = 'TIM004';
@@ -31,8 +31,8 @@ const ADVICE: Record<Source, string> = {
   random: 'seed the generator (`random.Random(seed)`) or use fixed values',
 };
 
-/** Assertions whose outcome does not depend on the value itself: raising, logging, type and None checks. */
-const VALUE_BLIND = /^(assertRaises|assertWarns|assertLogs|assertNoLogs|assertIsNone$|assertIsNotNone$|assertIsInstance$|assertNotIsInstance$)/;
+/** Assertions whose outcome does not depend on the value itself: raising, logging, identity, type and None checks. */
+const VALUE_BLIND = /^(assertRaises|assertWarns|assertLogs|assertNoLogs|assertIsNone$|assertIsNotNone$|assertIsInstance$|assertNotIsInstance$|assertIs$|assertIsNot$)/;
 /** Methods that return the same value in another form: `now.isoformat()` is as nondeterministic as `now`. */
 const SAME_VALUE_METHODS = new Set([
   'isoformat', 'replace', 'strftime', 'date', 'time', 'timestamp', 'astimezone', 'lower', 'upper', 'strip', 'encode', 'decode',
@@ -51,6 +51,10 @@ interface Taint {
   kind: Source;
   /** The call that produced it, for the message. */
   origin: Node;
+  /** The name holds the reading itself (`now = datetime.now()`), not something computed from it. */
+  exact?: boolean;
+  /** The value was formatted into text (`'job-%d' % random.randint(...)`). */
+  formatted?: boolean;
 }
 
 interface Candidate {
@@ -70,7 +74,15 @@ function sourceOf(call: Node, ctx: RuleContext): Taint | null {
   const name = ctx.qualifiedName(call.childForFieldName('function'));
   if (!name) return null;
   const kind = SOURCES.get(name) ?? (name.startsWith('random.') && RANDOM_VALUES.has(name.slice('random.'.length)) ? 'random' : undefined);
-  return kind ? { source: name, kind, origin: call } : null;
+  return kind ? { source: name, kind, origin: call, exact: true } : null;
+}
+
+function derived(taint: Taint | null, change: Partial<Taint>): Taint | null {
+  return taint ? { ...taint, exact: false, ...change } : null;
+}
+
+function isText(node: Node | null): boolean {
+  return node?.type === 'string' || node?.type === 'concatenated_string';
 }
 
 /** The nondeterministic value an expression evaluates to, followed through names, conversions and arithmetic. */
@@ -82,24 +94,36 @@ function taintOf(expression: Node | null, tainted: Map<string, Taint>, ctx: Rule
     case 'parenthesized_expression':
       return taintOf(expression.namedChild(0), tainted, ctx);
     case 'attribute':
-      return taintOf(expression.childForFieldName('object'), tainted, ctx);
-    case 'binary_operator':
-      return taintOf(expression.childForFieldName('left'), tainted, ctx) ?? taintOf(expression.childForFieldName('right'), tainted, ctx);
+      return derived(taintOf(expression.childForFieldName('object'), tainted, ctx), {});
+    case 'binary_operator': {
+      const left = expression.childForFieldName('left');
+      const right = expression.childForFieldName('right');
+      const taint = taintOf(left, tainted, ctx) ?? taintOf(right, tainted, ctx);
+      // `'badness #%d' % n`, `'vm-' + n`: the value becomes part of a text.
+      return derived(taint, isText(left) || isText(right) ? { formatted: true } : {});
+    }
     case 'call': {
       const direct = sourceOf(expression, ctx);
       if (direct) return direct;
       const fn = expression.childForFieldName('function');
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
       // `now.isoformat()` is still the value; `name.startswith('x')` is a deterministic check of it.
-      if (fn?.type === 'attribute' && SAME_VALUE_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
-        return taintOf(fn.childForFieldName('object'), tainted, ctx);
+      if (SAME_VALUE_METHODS.has(method)) return derived(taintOf(fn!.childForFieldName('object'), tainted, ctx), {});
+      if (method === 'format' && isText(fn!.childForFieldName('object'))) {
+        const args = callArguments(expression);
+        for (const argument of [...args.positional, ...args.keywords.values()]) {
+          const taint = taintOf(argument, tainted, ctx);
+          if (taint) return derived(taint, { formatted: true });
+        }
+        return null;
       }
-      if (fn?.type === 'identifier' && CONVERSIONS.has(fn.text)) return taintOf(callArguments(expression).positional[0] ?? null, tainted, ctx);
+      if (fn?.type === 'identifier' && CONVERSIONS.has(fn.text)) return derived(taintOf(callArguments(expression).positional[0] ?? null, tainted, ctx), {});
       return null;
     }
     case 'string':
       for (const part of expression.namedChildren) {
         const taint = part?.type === 'interpolation' ? taintOf(part.childForFieldName('expression'), tainted, ctx) : null;
-        if (taint) return taint;
+        if (taint) return derived(taint, { formatted: true });
       }
       return null;
     default:
@@ -163,14 +187,49 @@ function assertionName(call: Node): string {
   return call.childForFieldName('function')?.text ?? calleeLastName(call) ?? 'assert';
 }
 
+type Relation = 'equal' | 'differ' | 'other';
+
+const EQUALITY_OPERATORS = new Set(['==', 'is', 'in']);
+const INEQUALITY_OPERATORS = new Set(['!=', 'is not', 'not in']);
+
+/** How the assertion compares the value: the nearest comparison around it in the argument, else the assertion's name. */
+function relationOf(node: Node, argument: Node, label: string): Relation {
+  for (let current: Node | null = node; current; current = current.parent) {
+    if (current.type === 'comparison_operator') {
+      const operators = comparisonOperators(current);
+      if (operators.every((op) => EQUALITY_OPERATORS.has(op))) return 'equal';
+      if (operators.every((op) => INEQUALITY_OPERATORS.has(op))) return 'differ';
+      return 'other';
+    }
+    if (current.id === argument.id) break;
+  }
+  // Two readings that must be close: the tolerance admits it is a comparison of times, not a pass-through.
+  if (/AlmostEqual$/.test(label)) return 'other';
+  if (/Not(Equal|In)$/.test(label)) return 'differ';
+  if (/(Equal|Equals|\.assertIn)$/.test(label)) return 'equal';
+  return 'other';
+}
+
+/**
+ * Uses whose outcome does not depend on which value came up: a random number formatted into a marker text,
+ * random values or uuids asserted to differ (uniqueness), and a stored clock reading compared for equality
+ * (the code under test passed it through: that holds whatever the time).
+ */
+function isValueIndependent(node: Node, taint: Taint, relation: Relation): boolean {
+  if (taint.kind === 'random' && taint.formatted) return true;
+  if (taint.kind !== 'clock') return relation === 'differ';
+  return node.type === 'identifier' && !!taint.exact && relation !== 'other';
+}
+
 function collect(label: string, args: Node[], state: TestState, ctx: RuleContext): void {
-  const seen = new Set<string>();
+  // One finding per source call and assertion: `got = round(x)` and `x` in one comparison are one problem.
+  const seen = new Set<number>();
   for (const argument of args) {
     for (const { node, taint } of findTainted(argument, state.tainted, ctx)) {
+      if (seen.has(taint.origin.startIndex)) continue;
+      if (isValueIndependent(node, taint, relationOf(node, argument, label))) continue;
+      seen.add(taint.origin.startIndex);
       const name = node.type === 'identifier' ? node.text : null;
-      const key = name ?? `${node.startIndex}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
       state.candidates.push({ node, taint, assertion: label, name });
     }
   }
@@ -208,8 +267,11 @@ function onAssignment(assignment: Node, ctx: RuleContext): void {
   const state = testState(ctx.scope);
   const left = assignment.childForFieldName('left');
   if (!state || left?.type !== 'identifier') return;
-  const taint = taintOf(assignment.childForFieldName('right'), state.tainted, ctx);
-  if (taint) state.tainted.set(left.text, taint);
+  const right = assignment.childForFieldName('right');
+  const taint = taintOf(right, state.tainted, ctx);
+  // `now = datetime.now()` and `same = now` hold the reading itself; anything computed from it does not.
+  const exact = right?.type === 'identifier' || right?.type === 'call' ? taint?.exact : false;
+  if (taint) state.tainted.set(left.text, { ...taint, exact: !!exact });
   else state.tainted.delete(left.text);
 }
 
@@ -258,7 +320,10 @@ export default defineRule({
       'The test checks a different value on every run: when it fails, the failing input is gone and the ' +
       'failure cannot be replayed, and comparisons against the wall clock flake on a slow host. Only values ' +
       'that flow to the comparison count (by name, through conversions such as `str()` and arithmetic); ' +
-      'a test whose class or module seeds `random`, freezes the clock or patches the source is quiet.',
+      'a test whose class or module seeds `random`, freezes the clock or patches the source is quiet. Uses ' +
+      'whose outcome does not depend on the value are quiet too: a random number formatted into a marker ' +
+      'text, random values or uuids asserted to differ, identity checks, and a stored clock reading compared ' +
+      'for equality (the code under test passed it through).',
     fix:
       'Freeze or inject time (`timeutils.set_time_override`, freezegun, a mocked `time.time`), use fixed ids ' +
       '(`uuidsentinel`, literal UUIDs) and seed random generators (`random.Random(seed)`).',

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { definitionOf } from '../../syntax';
-import { enclosingLoop, isBoundedLoop, isSleepCall, sleepsZero } from './sleeps';
+import { enclosingLoop, isBoundedLoop, isInterruptedSleep, isSleepCall, sleepsZero } from './sleeps';
 
 /** The nested def is handed to a patch as its replacement: `new=fake` or `side_effect=fake`. */
 function isPatchReplacement(nested: Scope): boolean {
@@ -32,8 +32,17 @@ function isDocumentedRace(call: Node, scope: Scope): boolean {
   return hasCommentAbove(definitionOf(definition)) || hasCommentAbove(call);
 }
 
+/**
+ * In asyncio tests a coroutine defined inside the test is the workload (a task to cancel, a generator to
+ * drive) and its `asyncio.sleep` stands for work; only a sleep of the test itself waits on the clock.
+ */
+function isWorkloadSleep(call: Node, ctx: RuleContext): boolean {
+  return ctx.scope !== ctx.scope.testFunction && ctx.qualifiedName(call.childForFieldName('function')) === 'asyncio.sleep';
+}
+
 function check(call: Node, ctx: RuleContext): void {
   if (!ctx.scope.inTestCode || !isSleepCall(call, ctx) || sleepsZero(call)) return;
+  if (isWorkloadSleep(call, ctx) || isInterruptedSleep(call)) return;
   const callee = call.childForFieldName('function')?.text ?? 'sleep';
   if (isDocumentedRace(call, ctx.scope)) {
     ctx.report({
@@ -70,7 +79,9 @@ export default defineRule({
       'A sleep guesses how long something takes. On a fast machine it wastes time on every run; on a loaded CI ' +
       'host the guess is too short and the test fails at random. Sleeps inside helpers and patch replacements ' +
       'count too. A sleep that paces a bounded poll loop, or that deliberately forces a race and says so in a ' +
-      'comment, is reported as info.',
+      'comment, is reported as info. Sleeps that stand for work rather than wait are not reported: one inside ' +
+      'a timeout or `assertRaises` block that is meant to cut it short, and `asyncio.sleep` in a coroutine ' +
+      'the test defines (the task it cancels or the generator it drives).',
     fix:
       'Wait for the condition itself with a deadline (a helper such as nova\'s `_wait_for_state_change`), order ' +
       'threads with `threading.Event`, or fake the clock (mock `time`, freezegun, `timeutils.set_time_override`).',

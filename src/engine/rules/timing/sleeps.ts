@@ -31,14 +31,15 @@ export function isBoundedLoop(loop: Node): boolean {
   if (loop.type === 'for_statement') return true;
   if (loop.type !== 'while_statement') return false;
   const condition = loop.childForFieldName('condition');
-  if (condition && mentionsBound(condition)) return true;
   const body = loop.childForFieldName('body');
+  const clocks = clockNames(body);
+  if (condition && mentionsBound(condition, clocks)) return true;
   if (condition && countsDown(condition, body)) return true;
   if (assertsBound(body) || insideTimeoutBlock(loop)) return true;
   for (const guard of body?.descendantsOfType('if_statement') ?? []) {
     if (!guard) continue;
     const test = guard.childForFieldName('condition');
-    if (!test || !mentionsBound(test)) continue;
+    if (!test || !mentionsBound(test, clocks)) continue;
     const exits = guard.childForFieldName('consequence')?.descendantsOfType(['break_statement', 'raise_statement', 'return_statement', 'call']) ?? [];
     if (exits.some((exit) => exit && (exit.type !== 'call' || /(\.fail|^fail|pytest\.fail)$/.test(exit.childForFieldName('function')?.text ?? '')))) return true;
   }
@@ -74,29 +75,71 @@ function assertsBound(body: Node | null): boolean {
   });
 }
 
+const TIMEOUT_BLOCKS = /^(timeout|Timeout|timeout_at)$/;
+/** Blocks that end a sleep early on purpose: a timeout, or an assertion that the sleep gets interrupted. */
+const INTERRUPTING_BLOCKS = /^(timeout|Timeout|timeout_at|assertRaises|assertRaisesRegex|raises)$/;
+
+/** Does this `with` statement open a context manager called like `names` (`with eventlet.Timeout(5):`)? */
+function opensBlock(statement: Node, names: RegExp): boolean {
+  const items = statement.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+  return items.some((item) => {
+    if (item?.type !== 'with_item') return false;
+    const value = item.childForFieldName('value');
+    const call = value?.type === 'as_pattern' ? value.namedChild(0) : value;
+    return call?.type === 'call' && names.test(calleeLastName(call) ?? '');
+  });
+}
+
 /** `with eventlet.Timeout(5):`, `with timeout.Timeout(...)`, `async with asyncio.timeout(5):` around the loop. */
 function insideTimeoutBlock(loop: Node): boolean {
   for (let current = loop.parent; current; current = current.parent) {
     if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') return false;
-    if (current.type !== 'with_statement') continue;
-    const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
-    for (const item of items) {
-      if (item?.type !== 'with_item') continue;
-      const value = item.childForFieldName('value');
-      const call = value?.type === 'as_pattern' ? value.namedChild(0) : value;
-      if (call?.type === 'call' && /^(timeout|Timeout|timeout_at)$/.test(calleeLastName(call) ?? '')) return true;
+    if (current.type === 'with_statement' && opensBlock(current, TIMEOUT_BLOCKS)) return true;
+  }
+  return false;
+}
+
+/**
+ * A sleep the test means to be cut short: directly (no loop in between) inside `async with asyncio.timeout()`,
+ * `with eventlet.Timeout()` or `with self.assertRaises(...)`. It stands for work that gets interrupted, not a wait.
+ */
+export function isInterruptedSleep(call: Node): boolean {
+  for (let current = call.parent; current; current = current.parent) {
+    switch (current.type) {
+      case 'function_definition':
+      case 'class_definition':
+      case 'lambda':
+      case 'while_statement':
+      case 'for_statement':
+        return false;
+      case 'with_statement':
+        if (opensBlock(current, INTERRUPTING_BLOCKS)) return true;
     }
   }
   return false;
 }
 
-function mentionsBound(test: Node): boolean {
+const CLOCK_READ = /\b(time\.(time|monotonic|perf_counter)|monotonic|perf_counter|utcnow|now)\(/;
+
+/** `dt = time.monotonic() - start` in the loop body: `dt` is a deadline check by another name. */
+function clockNames(body: Node | null): Set<string> {
+  const names = new Set<string>();
+  for (const assignment of body?.descendantsOfType('assignment') ?? []) {
+    const left = assignment?.childForFieldName('left');
+    if (left?.type === 'identifier' && CLOCK_READ.test(assignment?.childForFieldName('right')?.text ?? '')) names.add(left.text);
+  }
+  return names;
+}
+
+function mentionsBound(test: Node, clocks: ReadonlySet<string> = new Set()): boolean {
   const node = unwrapParens(test);
   const comparisons = node.type === 'comparison_operator' ? [node] : node.descendantsOfType('comparison_operator');
   return comparisons.some((comparison) => {
     if (!comparison) return false;
     const ordered = comparisonOperators(comparison).some((op) => ['<', '<=', '>', '>=', '=='].includes(op));
-    return ordered && (TIME_SOURCES.test(comparison.text) || COUNTER_HINTS.test(comparison.text));
+    if (!ordered) return false;
+    if (TIME_SOURCES.test(comparison.text) || COUNTER_HINTS.test(comparison.text)) return true;
+    return clocks.size > 0 && comparison.descendantsOfType('identifier').some((name) => !!name && clocks.has(name.text));
   });
 }
 

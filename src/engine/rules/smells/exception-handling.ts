@@ -1,0 +1,153 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import { replaceNode } from '../../position';
+import { isAssertionCall } from '../../semantics';
+import type { Fix, Severity } from '../../types';
+import { statements } from '../../syntax';
+import { isUnittestClass, pytestIsImported } from '../assertions/test-styles';
+import { catchesAssertionError, caughtExpression, exceptClauses, exceptionAlias, handlerBody, isSkip, isTestFailure, reraises } from './exceptions';
+import { isCollectedTest } from './test-bodies';
+
+/** The handler checks something: an `assert`, or a call that asserts. */
+function asserts(body: Node[], ctx: RuleContext): boolean {
+  return body.some((statement) =>
+    statement.type === 'assert_statement' ||
+    statement.descendantsOfType(['assert_statement', 'call']).some((node) =>
+      !!node && (node.type === 'assert_statement' || isAssertionCall(node, ctx.qualifiedName(node.childForFieldName('function'))))),
+  );
+}
+
+/** How the test's framework spells "this block must raise": `self.assertRaises` or `pytest.raises`, if known. */
+function raisesSpelling(ctx: RuleContext): string | null {
+  const owner = ctx.scope.parent;
+  if (owner?.kind === 'class' && isUnittestClass(owner.node, ctx)) return 'self.assertRaises';
+  if (pytestIsImported(ctx) && (owner?.kind !== 'class' || !isUnittestClass(owner.node, ctx))) return 'pytest.raises';
+  return null;
+}
+
+/**
+ * `try: call(); self.fail(...)` + `except E: pass`, and nothing else: exactly what `with assertRaises(E):
+ * call()` says. Built only for that shape, without comments that would be lost.
+ */
+function assertRaisesFix(tryStatement: Node, clause: Node, ctx: RuleContext, unsafe: boolean): Fix | undefined {
+  const body = statements(tryStatement.childForFieldName('body'));
+  const caught = caughtExpression(clause);
+  const [call, failure] = body;
+  const spelling = raisesSpelling(ctx);
+  if (!spelling || !caught || !call || !failure || body.length !== 2 || exceptClauses(tryStatement).length !== 1) return undefined;
+  if (exceptionAlias(clause) || handlerBody(clause).some((statement) => statement.type !== 'pass_statement')) return undefined;
+  if (tryStatement.namedChildren.some((child) => child?.type === 'else_clause' || child?.type === 'finally_clause')) return undefined;
+  if (tryStatement.descendantsOfType('comment').length > 0 || call.startPosition.row === tryStatement.startPosition.row) return undefined;
+  const indent = ' '.repeat(call.startPosition.column);
+  const caughtText = caught.type === 'tuple' ? `(${caught.namedChildren.map((member) => member?.text).join(', ')})` : caught.text;
+  return {
+    title: unsafe ? `Use \`with ${spelling}(...)\` (unsafe: the test can now fail)` : `Use \`with ${spelling}(...)\``,
+    edits: [replaceNode(tryStatement, `with ${spelling}(${caughtText}):\n${indent}${call.text}`)],
+    ...(unsafe ? { unsafe: true as const } : {}),
+  };
+}
+
+interface Verdict {
+  message: string;
+  severity?: Severity;
+  fix?: Fix;
+}
+
+function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
+  const clauses = exceptClauses(tryStatement);
+  if (clauses.length === 0) return null;
+  // Handlers that skip, or that clean up and re-raise, let the outcome through untouched.
+  const handling = clauses.filter((clause) => {
+    const body = handlerBody(clause);
+    const last = body[body.length - 1];
+    return !(last && (reraises(last) || isSkip(last))) && !body.some(isSkip);
+  });
+  if (handling.length === 0) return null;
+  const tryBody = statements(tryStatement.childForFieldName('body'));
+  const last = tryBody[tryBody.length - 1];
+  const elseBody = statements(tryStatement.namedChildren.find((child) => child?.type === 'else_clause')?.childForFieldName('body'));
+  const failsWhenNothingRaised = (last && isTestFailure(last)) || elseBody.some(isTestFailure);
+  if (failsWhenNothingRaised) {
+    const clause = handling[0]!;
+    const caught = caughtExpression(clause)?.text ?? 'anything';
+    if (last && isTestFailure(last) && catchesAssertionError(clause)) {
+      return {
+        severity: 'error',
+        message: `The failure at the end of this \`try\` is caught by its own \`except ${caught}\`, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
+        fix: assertRaisesFix(tryStatement, clause, ctx, true),
+      };
+    }
+    return {
+      message: `Hand-written expected exception: \`try\`/fail/\`except ${caught}\` re-implements \`assertRaises\`/\`pytest.raises\`; use the context manager, which also checks the exception type for you`,
+      fix: assertRaisesFix(tryStatement, clause, ctx, false),
+    };
+  }
+  // The exception is raised right there in the `try`: the test builds one on purpose (tests of exception machinery).
+  if (tryBody.some((statement) => statement.type === 'raise_statement')) return null;
+  const checking = handling.find((clause) => asserts(handlerBody(clause), ctx));
+  if (checking) {
+    const body = handlerBody(checking);
+    if (body.every(isTestFailure)) {
+      return { message: 'This `except` turns an error into a test failure and drops the original traceback; let the exception propagate, the runner reports it as an error with its traceback' };
+    }
+    return {
+      message: `The checks in \`except ${caughtExpression(checking)?.text ?? ''}\` run only if the code raises: when it does not, the test passes without checking anything; use \`with self.assertRaises(...) as cm\` / \`pytest.raises(...) as exc_info\` and check the exception after the block`,
+    };
+  }
+  return null;
+}
+
+function checkTry(tryStatement: Node, ctx: RuleContext): void {
+  if (!isCollectedTest(ctx.scope)) return;
+  const verdict = judgeTry(tryStatement, ctx);
+  if (!verdict) return;
+  ctx.report({ node: tryStatement.child(0) ?? tryStatement, ...verdict });
+}
+
+export default defineRule({
+  meta: {
+    id: 'SML005',
+    name: 'exception-handling-in-test',
+    family: 'SML',
+    severity: 'warning',
+    fixable: 'partial',
+    summary: 'A test catches exceptions by hand where `assertRaises`/`pytest.raises` or plain propagation would say it better.',
+    why:
+      'Catching exceptions in a test re-implements what the framework already does, and usually less well. ' +
+      '`try: call(); self.fail()` with `except E: pass` is `assertRaises(E)` written out, and if the `except` ' +
+      'catches `AssertionError` or `Exception`, it swallows its own `self.fail()` and the test can never fail. ' +
+      'Checks placed in an `except` block run only when the code raises, so the test passes silently when it ' +
+      'does not. An `except` that only calls `self.fail()` hides the traceback that would show what went wrong. ' +
+      'Handlers that skip the test, or clean up and re-raise, are left alone, as are `try` blocks that raise ' +
+      'the exception themselves (tests of exception machinery).',
+    fix:
+      'Use `with self.assertRaises(E) as cm:` (or `with pytest.raises(E) as exc_info:`) around the one call that ' +
+      'should raise, and check `cm.exception` after the block; let unexpected exceptions propagate. The quick ' +
+      'fix rewrites the plain `try`/fail/`except E: pass` shape.',
+    bad: [
+      'import unittest',
+      '',
+      '',
+      'class QuotaTest(unittest.TestCase):',
+      '    def test_over_quota(self):',
+      '        try:',
+      '            self.api.create_server(cores=1000)',
+      '            self.fail("quota was not enforced")',
+      '        except QuotaExceeded:',
+      '            pass',
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      '',
+      '',
+      'class QuotaTest(unittest.TestCase):',
+      '    def test_over_quota(self):',
+      '        with self.assertRaises(QuotaExceeded):',
+      '            self.api.create_server(cores=1000)',
+      '',
+    ].join('\n'),
+    peers: ['PyNose Exception Handling', 'tsDetect Exception Catching Throwing'],
+  },
+  visit: { try_statement: checkTry },
+});

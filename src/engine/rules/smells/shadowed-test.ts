@@ -1,0 +1,108 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../rule';
+import { isTestName } from '../../scope';
+import { decoratorsOf, definitionOf } from '../../syntax';
+import { isCollectedClass } from './test-bodies';
+
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w])${name}([^\\w]|$)`).test(text);
+}
+
+/** The decorators of a definition, as source text (`@value.setter`, `@overload`). */
+function decoratorText(definition: Node): string {
+  return decoratorsOf(definition).map((decorator) => decorator.text).join('\n');
+}
+
+/**
+ * Between the two definitions, class-level code uses the first one (`test_x = skip(test_x)`, a decorator
+ * argument), or the second is built from it (`@x.setter`), or both are `@overload` stubs: the first is not lost.
+ */
+function firstIsUsed(first: Node, second: Node, between: readonly Node[], name: string): boolean {
+  const secondDecorators = decoratorText(second);
+  if (mentions(secondDecorators, name) || /(^|\.)overload\b/.test(decoratorText(first) + secondDecorators)) return true;
+  return between.some((statement) => {
+    const definition = definitionOf(statement);
+    const text = definition.type === 'function_definition' || definition.type === 'class_definition' ? decoratorText(definition) : statement.text;
+    return mentions(text, name);
+  });
+}
+
+/** Reports every definition in `body` that a later one of the same name replaces. */
+function checkBody(body: Node, onlyTests: boolean, owner: string, ctx: RuleContext): void {
+  const statements = body.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
+  const latest = new Map<string, { definition: Node; index: number }>();
+  statements.forEach((statement, index) => {
+    const definition = definitionOf(statement);
+    if (definition.type !== 'function_definition') return;
+    const nameNode = definition.childForFieldName('name');
+    const name = nameNode?.text;
+    if (!name || (onlyTests && !isTestName(name))) return;
+    const previous = latest.get(name);
+    latest.set(name, { definition, index });
+    if (!previous || firstIsUsed(previous.definition, definition, statements.slice(previous.index + 1, index), name)) return;
+    const shadowed = previous.definition.childForFieldName('name');
+    if (!shadowed) return;
+    const line = definition.startPosition.row + 1;
+    const kind = isTestName(name) ? 'test never runs' : 'method is dead code';
+    ctx.report({
+      node: shadowed,
+      message: `\`${name}\` is defined again on line ${line}${owner}: the later definition replaces this one, so this ${kind}; rename one of them`,
+    });
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'SML016',
+    name: 'shadowed-test',
+    family: 'SML',
+    severity: 'error',
+    fixable: 'no',
+    summary: 'Two methods of a test class (or two module-level tests) share a name: the first never runs.',
+    why:
+      'A class body is run top to bottom, and a second `def` with the same name replaces the first. The runner ' +
+      'only ever sees the last one, so the first test silently never runs, usually after a copy-paste where ' +
+      'the name was not changed. Left alone: property setters and `@overload` stubs, and definitions that ' +
+      'class-level code uses before the name is redefined.',
+    fix: 'Rename one of the two after what it checks (or delete it if it is an older copy).',
+    bad: [
+      'import unittest',
+      '',
+      '',
+      'class VolumeTest(unittest.TestCase):',
+      '    def test_extend(self):',
+      '        volume = self.api.extend(self.volume, size=2)',
+      '        self.assertEqual(2, volume["size"])',
+      '',
+      '    def test_extend(self):',
+      '        with self.assertRaises(InvalidSize):',
+      '            self.api.extend(self.volume, size=0)',
+      '',
+    ].join('\n'),
+    good: [
+      'import unittest',
+      '',
+      '',
+      'class VolumeTest(unittest.TestCase):',
+      '    def test_extend(self):',
+      '        volume = self.api.extend(self.volume, size=2)',
+      '        self.assertEqual(2, volume["size"])',
+      '',
+      '    def test_extend_to_zero_fails(self):',
+      '        with self.assertRaises(InvalidSize):',
+      '            self.api.extend(self.volume, size=0)',
+      '',
+    ].join('\n'),
+    peers: ['ruff F811', 'pylint E0102'],
+  },
+  visit: {
+    class_definition(definition, ctx) {
+      if (!isCollectedClass(ctx.scope)) return;
+      const body = definition.childForFieldName('body');
+      if (body) checkBody(body, false, ` in \`${ctx.scope.name}\``, ctx);
+    },
+    'module:exit'(root, ctx) {
+      checkBody(root, true, '', ctx);
+    },
+  },
+});
