@@ -3,6 +3,7 @@
  * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code
  * and selects the finding (a permalink carries the selection); "?" or the Docs button opens its rule's docs.
  */
+import { isSecurityDefect } from '../engine/report/model';
 import { FAMILY_NAMES, type Family, type Finding, type Severity } from '../engine/types';
 import { h, plural, withInlineCode } from './dom';
 
@@ -56,8 +57,11 @@ export interface FindingsListActions {
 
 function verdictText(findings: readonly Finding[], securityChecked: boolean): string {
   if (!securityChecked) return 'Security checks are turned off';
-  const defects = findings.filter((finding) => familyOf(finding) === 'SEC').length;
-  return defects === 0 ? 'No security defects detected' : `${plural(defects, 'security defect')} detected`;
+  const defects = findings.filter(isSecurityDefect).length;
+  if (defects > 0) return `${plural(defects, 'security defect')} detected`;
+  // SEC info findings are hygiene notes, as in the Markdown review: listed, but not defects.
+  const notes = findings.filter((finding) => familyOf(finding) === 'SEC').length;
+  return notes === 0 ? 'No security defects detected' : `No security defects detected (${plural(notes, 'hygiene note')})`;
 }
 
 function summaryText(findings: readonly Finding[]): string {
@@ -192,7 +196,7 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
 
   const render = (findings: readonly Finding[], securityChecked: boolean) => {
     lastInput = { findings, securityChecked };
-    const defects = securityChecked && findings.some((finding) => familyOf(finding) === 'SEC');
+    const defects = securityChecked && findings.some(isSecurityDefect);
     verdict.textContent = verdictText(findings, securityChecked);
     verdict.dataset.verdict = !securityChecked ? 'off' : defects ? 'defects' : 'clean';
     const filteredCount = findings.filter(passesFilters).length;

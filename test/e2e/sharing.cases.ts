@@ -271,7 +271,7 @@ export function registerSharingTests(suite: BrowserSuite): void {
     await page.locator('#open-share').click();
     const warning = page.locator('#share-secrets');
     await warning.waitFor();
-    expect(await warning.textContent()).toMatch(/2 values that look like a real secret \(SEC001, line 8, 9\)/);
+    expect(await warning.textContent()).toMatch(/2 values that look like a real secret \(SEC001, line 9, 10\)/);
     await expect.poll(() => page.locator('#share-url').getAttribute('data-masked')).toBe('true');
     expect(await page.locator('#share-status').textContent()).not.toMatch(/copied/);
     await page.locator('#share-copy').click();
@@ -285,6 +285,11 @@ export function registerSharingTests(suite: BrowserSuite): void {
     await page.locator('#share-mask').uncheck();
     await expect.poll(() => page.locator('#share-url').getAttribute('data-masked')).toBe('false');
     expect((await decodePermalink(new URL(await page.locator('#share-url').inputValue()).hash)).code).toBe(code);
+
+    // "Copied" only when the clipboard took it.
+    await page.evaluate(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new Error('denied')) }));
+    await page.locator('#share-copy').click();
+    await expect.poll(() => page.locator('#share-status').textContent()).toMatch(/did not allow copying: select the link/);
   });
 
   test('exports: the Markdown review and the SARIF and JSON files equal the command line output', async () => {

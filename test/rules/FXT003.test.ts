@@ -176,6 +176,19 @@ ruleTester('FXT003', {
           def _testRecv(self):
               send(self.data)
     ` },
+    { name: 'setUpClass builds once per class, not once per test', code: py`
+      import unittest
+      class ImageTest(unittest.TestCase):
+          @classmethod
+          def setUpClass(cls):
+              cls.testdata = load_images()
+          def test_png(self):
+              self.assertTrue(is_png(self.testdata['png']))
+          def test_none(self):
+              self.assertIsNone(what(b''))
+          def test_bad(self):
+              self.assertRaises(TypeError, what, 1)
+    ` },
     { name: 'a test class built inside a function', code: py`
       import unittest
       def make_case():
@@ -226,19 +239,6 @@ ruleTester('FXT003', {
           def test_b(self):
               self.assertEqual(['he', 'llo'], wrap(self.text, 3))
     `, errors: [{ line: 4, message: 'but no test uses it' }] },
-    { name: 'setUpClass products count too', code: py`
-      import unittest
-      class ImageTest(unittest.TestCase):
-          @classmethod
-          def setUpClass(cls):
-              cls.testdata = load_images()
-          def test_png(self):
-              self.assertTrue(is_png(self.testdata['png']))
-          def test_none(self):
-              self.assertIsNone(what(b''))
-          def test_bad(self):
-              self.assertRaises(TypeError, what, 1)
-    `, errors: [{ line: 5, message: '`cls.testdata` is built in `setUpClass()`' }] },
     { name: 'a test-case base from elsewhere: used by too few is reported, used by none is not (its helpers may read it)', code: py`
       from nova import test
       class FlavorTest(test.NoDBTestCase):

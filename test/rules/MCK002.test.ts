@@ -21,6 +21,17 @@ ruleTester('MCK002', {
       def test_x(m):
           assert m.assert_called is not None
     ` },
+    { name: 'a bare lookup that is expected to raise', code: py`
+      import pytest
+      import unittest
+      class T(unittest.TestCase):
+          def test_spec(self):
+              with self.assertRaises(AttributeError):
+                  self.spec_mock.assert_called_once
+      def test_spec_pytest(m):
+          with pytest.raises(AttributeError):
+              m.assert_not_called
+    ` },
     { name: 'attributes that merely start with fail or assert', code: py`
       def test_x(result):
           result.failures

@@ -32,6 +32,22 @@ ruleTester('MCK009', {
               super().setUp()
               mock.patch('a.b').start()
     ` },
+    { name: 'stopall in a tearDownModule at the end of the file', code: py`
+      import unittest
+      from unittest import mock
+      class T(unittest.TestCase):
+          def setUp(self):
+              mock.patch('a.b').start()
+      def tearDownModule():
+          mock.patch.stopall()
+    ` },
+    { name: 'a mixin without a base: the test case it joins may stop patches', code: py`
+      from unittest import mock
+      class TestAgentMixin(object):
+          def setUp(self):
+              super().setUp()
+              mock.patch('a.b').start()
+    ` },
     { name: 'a project base may register stopall (oslotest does)', code: py`
       from unittest import mock
       from oslotest import base
@@ -79,6 +95,14 @@ ruleTester('MCK009', {
     ` },
   ],
   invalid: [
+    { name: 'stopall named only in a comment does not stop anything', code: py`
+      import unittest
+      from unittest import mock
+      class T(unittest.TestCase):
+          # oslotest would call mock.patch.stopall for us, but this is unittest
+          def setUp(self):
+              mock.patch('a.b').start()
+    `, errors: [{ line: 6, message: '`a.b`' }] },
     { name: 'local patcher in setUp, exact range and fix', code: py`
       import unittest
       from unittest import mock

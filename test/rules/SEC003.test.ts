@@ -12,6 +12,36 @@ ruleTester('SEC003', {
       import subprocess
       subprocess.run(cmd, shell=use_shell)
     ` },
+    // From CPython's test_popen, test_subprocess and test_asyncio: tests named after the shell API they exercise.
+    { name: 'a test of os.popen itself', code: py`
+      import os, unittest
+      class PopenTest(unittest.TestCase):
+          def _do_test_commandline(self, cmdline, expected):
+              cmd = '%s -c "import sys; print(sys.argv)" %s' % (python, cmdline)
+              with os.popen(cmd) as p:
+                  data = p.read()
+          def test_contextmanager(self):
+              with os.popen("echo hello") as f:
+                  self.assertEqual(f.read(), "hello\\n")
+    ` },
+    { name: 'tests of getoutput and of the shell option', code: py`
+      import subprocess, unittest
+      class MiscTests(unittest.TestCase):
+          def test_getoutput(self):
+              self.assertEqual(subprocess.getoutput('echo xyzzy'), 'xyzzy')
+      class RunFuncTestCase(unittest.TestCase):
+          def test_run_with_pathlike_path(self):
+              subprocess.run(path, stdout=subprocess.DEVNULL, shell=True)
+      class POSIXProcessTestCase(unittest.TestCase):
+          def test_bytes_program(self):
+              subprocess.call(cmd, shell=True)
+    ` },
+    { name: 'a mixin of subprocess tests', code: py`
+      import asyncio, unittest
+      class SubprocessMixin:
+          def test_shell(self):
+              proc = self.loop.run_until_complete(asyncio.create_subprocess_shell('exit 7'))
+    ` },
     { name: 'a local function named system', code: py`
       def system(cmd):
           return cmd
@@ -43,6 +73,19 @@ ruleTester('SEC003', {
       system('true')
       subprocess.getoutput('uname -a')
     `, errors: [{ line: 3, severity: 'info', message: 'fixed command' }, { line: 4, severity: 'info' }, { line: 5, severity: 'info' }] },
+    { name: 'a variable that only ever holds a literal is a fixed command', code: py`
+      import subprocess, unittest
+      class PollTests(unittest.TestCase):
+          def test_poll2(self):
+              cmd = 'for i in 0 1 2 3 4 5 6 7 8 9; do echo testing...; sleep 1; done'
+              proc = subprocess.Popen(cmd, shell=True, stdout=subprocess.PIPE, bufsize=0)
+    `, errors: [{ line: 5, severity: 'info', message: 'fixed command' }] },
+    { name: 'a helper not named after the API still counts', code: py`
+      import os, unittest
+      class Regrtest(unittest.TestCase):
+          def finalize_tests(self):
+              os.system("leaks %d" % os.getpid())
+    `, errors: [{ line: 4, severity: 'warning' }] },
     { name: 'aliased subprocess module and args= keyword', code: py`
       import subprocess as sp
       sp.Popen(args='echo ' + name, shell=True)

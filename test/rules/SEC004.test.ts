@@ -39,6 +39,76 @@ ruleTester('SEC004', {
       exec('x = 1')
       exec(textwrap.dedent(source), namespace)
     ` },
+    // From CPython's test_descr: language tests evaluate the code they assemble.
+    { name: 'eval of a string the test assembles', code: py`
+      import unittest
+      class ClassPropertiesAndMethods(unittest.TestCase):
+          def test_rich_comparisons(self):
+              for op in '<', '<=', '==', '!=', '>', '>=':
+                  self.assertEqual(eval('c[x] %s c[y]' % op), eval('x %s y' % op))
+    ` },
+    // From CPython's pickletester: a Pickler writes into a buffer and the test reads it back.
+    { name: 'round trip through a pickler object', code: py`
+      import io, pickle, unittest
+      class AbstractHookTests(unittest.TestCase):
+          def test_pickler_hook(self):
+              bio = io.BytesIO()
+              p = self.pickler_class(bio, 2)
+              p.dump([f, MyClass, math.log])
+              new_f, some_str, math_log = pickle.loads(bio.getvalue())
+    ` },
+    // From CPython's pickletester: a thread of the test unpickles bytes the test wrote.
+    { name: 'literal bytes of the enclosing test used by a nested function', code: py`
+      import pickle, threading
+      def test_unpickle_module_race():
+          pickle_bytes = (b'\\x80\\x03clocking_import\\nToBeUnpickled\\nq\\x00)\\x81q\\x01.')
+          results = []
+          def t():
+              results.append(pickle.loads(pickle_bytes))
+          threading.Thread(target=t).start()
+    ` },
+    // From CPython's test__xxsubinterpreters: a script run by the test pickles into a pipe it reads back.
+    { name: 'data pickled by a script the test runs', code: py`
+      import pickle, textwrap
+      def test_with_shared(self):
+          r, w = os.pipe()
+          script = textwrap.dedent(f'''
+              import pickle
+              with open({w}, 'wb') as chan:
+                  pickle.dump(ns, chan)
+              ''')
+          run_string(script)
+          with open(r, 'rb') as chan:
+              ns = pickle.load(chan)
+    ` },
+    // From CPython's test_marshal: bytes the test builds itself, and a C helper writing the file it reads back.
+    { name: 'bytes the test constructs, and a file it writes then reads', code: py`
+      import marshal, unittest
+      class IntTestCase(unittest.TestCase):
+          def test_int64(self):
+              for base in values:
+                  s = b'I' + int.to_bytes(base, 8, 'little', signed=True)
+                  self.assertEqual(base, marshal.loads(s))
+          def test_fuzz(self):
+              for i in range(256):
+                  c = bytes([i])
+                  try:
+                      marshal.loads(c)
+                  except Exception:
+                      pass
+          def test_write_object_to_file(self):
+              _testcapi.pymarshal_write_object_to_file(obj, TESTFN, 4)
+              with open(TESTFN, 'rb') as f:
+                  data = f.read()
+              self.assertEqual(marshal.loads(data), obj)
+    ` },
+    // From CPython's test_pickle: tests named after pickling exercise the unpickler itself.
+    { name: 'tests of pickle itself', code: py`
+      import pickle, unittest
+      class InMemoryPickleTests(unittest.TestCase):
+          def loads(self, buf, **kwds):
+              return pickle.loads(buf, **kwds)
+    ` },
     { name: 'methods that happen to be called eval/load', code: py`
       model.eval()
       json.load(stream)
@@ -83,17 +153,20 @@ ruleTester('SEC004', {
       blob = cPickle.loads(cache.get('k'))
       code = marshal.loads(response.content)
     `, errors: [{ line: 6, message: '`pkl.load()` runs code' }, { line: 7 }, { line: 8 }] },
-    { name: 'eval of text read from outside is a warning; of a built string, info', code: py`
+    { name: 'eval of text read from outside is a warning, process output included', code: py`
+      import subprocess
       def test_child(r, expr):
           with open(r) as f:
               value = eval(f.read())
           text = path.read_text()
           exec(text)
-          assert eval('x %s y' % expr)
+          p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+          stdout, stderr = p.communicate()
+          names = eval(stdout.strip())
     `, errors: [
-      { line: 3, severity: 'warning', message: 'read from outside' },
-      { line: 5, severity: 'warning', message: 'read from outside' },
-      { line: 6, severity: 'info', message: 'ast.literal_eval' },
+      { line: 4, severity: 'warning', message: 'read from outside' },
+      { line: 6, severity: 'warning', message: 'read from outside' },
+      { line: 9, severity: 'warning', message: 'ast.literal_eval' },
     ] },
   ],
 });

@@ -14,6 +14,22 @@ ruleTester('SEC006', {
       session = requests.Session()
       session.get(url)
     ` },
+    // From CPython's test_wsgiref: a mock server class binds nothing.
+    { name: 'make_server with a mock server class', code: py`
+      from wsgiref.simple_server import make_server
+      def run_amock(app):
+          server = make_server("", 80, app, MockServer, MockHandler)
+    ` },
+    // From CPython's test_socket: the test checks what getsockname() reports for the wildcard bind.
+    { name: 'the wildcard bind is what the test asserts on', code: py`
+      import socket, unittest
+      class GeneralModuleTests(unittest.TestCase):
+          def testSockName(self):
+              sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+              sock.bind(("0.0.0.0", port))
+              name = sock.getsockname()
+              self.assertIn(name[0], ("0.0.0.0", my_ip_addr), '%s invalid' % name[0])
+    ` },
     { name: "an all-interfaces address as data, and host='' as a keyword", code: py`
       rule = {'cidr': '0.0.0.0/0'}
       default_route = '0.0.0.0'

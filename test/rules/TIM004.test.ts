@@ -200,6 +200,14 @@ ruleTester('TIM004', {
               now = time.time()
               self.assertAlmostEqual(now, stamp())
     `, errors: [{ line: 5 }] },
+    { name: 'one finding per source call, at the first assertion it reaches', code: py`
+      import random, unittest
+      class T(unittest.TestCase):
+          def test_format(self):
+              x = random.random()
+              self.assertEqual(float(format(x, '.0f')), round(x, 0))
+              self.assertEqual(float(format(x, '.1f')), round(x, 1))
+    `, errors: [{ line: 5 }] },
     { name: 'a seed in another class does not count', code: py`
       import random, unittest
       class Seeded(unittest.TestCase):

@@ -65,8 +65,8 @@ export const DEMOS: readonly Demo[] = [
     file: 'test_deploy.py',
     story:
       'Test code gets copied into real helpers. This one holds a real-looking AWS key and database password, ' +
-      'runs a shell command built with `%`, loads YAML and pickle unsafely and turns TLS verification off. ' +
-      'Try the Share button: it offers to mask the secrets in the link.',
+      'runs a shell command built with `%`, loads YAML and pickle unsafely, and turns TLS verification off ' +
+      'for a staging server it cannot do without. Try the Share button: it offers to mask the secrets in the link.',
     code: deploySecurity,
   },
   {

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { replaceNode } from '../../position';
-import { unwrapParens } from '../../syntax';
+import { calleeLastName, unwrapParens } from '../../syntax';
 import type { Fix, TextEdit } from '../../types';
 import { MOCK_ASSERTIONS, NO_ARGUMENT_ASSERTIONS, isOnTestCase } from './mock-api';
 
@@ -41,6 +41,20 @@ function onAssignment(assignment: Node, ctx: RuleContext): void {
   });
 }
 
+/** In `with self.assertRaises(AttributeError):` or `pytest.raises(...)` the bare lookup is the point of the test. */
+function expectsRaise(statement: Node): boolean {
+  for (let current = statement.parent; current && current.type !== 'function_definition' && current.type !== 'module'; current = current.parent) {
+    if (current.type !== 'with_statement') continue;
+    const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+    for (const item of items) {
+      const value = item?.childForFieldName('value');
+      const entered = value?.type === 'as_pattern' ? value.namedChild(0) : value;
+      if (entered?.type === 'call' && /^(assertRaises\w*|raises)$/.test(calleeLastName(entered) ?? '')) return true;
+    }
+  }
+  return false;
+}
+
 /** `m.assert_called_once` on a line of its own: the method is looked up and thrown away. */
 function onExpressionStatement(statement: Node, ctx: RuleContext): void {
   if (statement.namedChildCount !== 1) return;
@@ -49,7 +63,7 @@ function onExpressionStatement(statement: Node, ctx: RuleContext): void {
   const method = expression.childForFieldName('attribute');
   const name = method?.text ?? '';
   // `assertEqual`, `assert_called`, `failUnless`, `fail`; not `assertions` or `failures`.
-  if (!/^(assert|fail)($|[A-Z_])/.test(name)) return;
+  if (!/^(assert|fail)($|[A-Z_])/.test(name) || expectsRaise(statement)) return;
   const mockAssertion = MOCK_ASSERTIONS.has(name) && !isOnTestCase(expression);
   const fix: Fix | undefined =
     mockAssertion && NO_ARGUMENT_ASSERTIONS.has(name)

@@ -113,8 +113,8 @@ function judge(_root: Node, ctx: RuleContext): void {
     ctx.report({
       node: candidate.call,
       message:
-        `\`${name}\` is not a mock assertion: ${shown} creates it on first use, so this call checks nothing ` +
-        `(Python 3.12 raises AttributeError for some of these names); call \`${candidate.intended}\``,
+        `\`${name}\` is not a mock assertion: ${shown} creates it on first use, so this call checks nothing` +
+        `${NEAR_MISSES.has(name) ? ' (Python 3.12 and later raise AttributeError instead)' : ''}; call \`${candidate.intended}\``,
       ...(fix ? { fix } : {}),
     });
   }

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { decoratorExpression, decoratorsOf, dottedName } from '../../syntax';
-import { positionalBases } from '../fixtures/class-bases';
+import { lineageOf } from './class-lineage';
 import { decoratorName } from '../smells/test-bodies';
 import { injectsPositionalMock, patchCallOf, type PatchCall } from './patches';
 
@@ -74,42 +74,15 @@ function readParameters(fn: Node, isMethod: boolean): Parameters | null {
   return result;
 }
 
-/** Top-level classes by name, to follow local bases (`class Base(unittest.TestCase)`, `class T(Base)`). */
-function localClasses(scope: Scope): Map<string, Node> {
-  let module: Scope = scope;
-  while (module.parent) module = module.parent;
-  return module.data(`${ID}.classes`, () => {
-    const classes = new Map<string, Node>();
-    for (const statement of module.node.namedChildren) {
-      const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      const name = definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : undefined;
-      if (definition && name) classes.set(name, definition);
-    }
-    return classes;
-  });
-}
-
 /**
  * unittest calls a test method with no arguments, so every parameter a mock does not fill must have a
  * default. pytest fills the rest with fixtures: there only too few parameters is certain to fail.
  */
 function isUnittestClass(definition: Node, scope: Scope): boolean {
-  const classes = localClasses(scope);
-  const pending = [definition];
-  const seen = new Set<number>();
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (seen.has(current.id)) continue;
-    seen.add(current.id);
-    for (const base of positionalBases(current)) {
-      const name = dottedName(base);
-      if (!name) continue;
-      if (/TestCase$/.test(name.slice(name.lastIndexOf('.') + 1))) return true;
-      const local = classes.get(name);
-      if (local) pending.push(local);
-    }
-  }
-  return false;
+  return lineageOf(definition, scope).imported.some((base) => {
+    const name = dottedName(base) ?? '';
+    return /TestCase$/.test(name.slice(name.lastIndexOf('.') + 1));
+  });
 }
 
 /** `mock_get_host`, `m_get_host`, `get_host_mock` all name the mock of `get_host`. */

@@ -3,8 +3,8 @@ import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { calleeLastName, decoratorsOf, dottedName } from '../../syntax';
 import type { Fix } from '../../types';
-import { positionalBases } from '../fixtures/class-bases';
 import { decoratorName } from '../smells/test-bodies';
+import { lineageOf } from './class-lineage';
 import { insertLineAfter } from './insert-after';
 import { describeTarget, methodCallOn, patchCallOf, patchUsage, type PatchCall } from './patches';
 
@@ -23,7 +23,7 @@ interface Start {
 }
 
 /** What one owner (a test class, or a module-level test function) does with patchers. */
-interface Record {
+interface PatcherRecord {
   bindings: Map<string, Binding>;
   starts: Start[];
   /** `mock.patch(...).start()`: only `patch.stopall` can undo it. */
@@ -59,10 +59,10 @@ function ownerOf(scope: Scope): Scope | null {
 }
 
 /** Every owner's record, kept on the module scope: the file is judged once its last line is read. */
-function recordOf(owner: Scope): Record {
-  return owner.data<Record>(ID, () => {
-    const record: Record = { bindings: new Map(), starts: [], direct: [] };
-    moduleOf(owner).data(`${ID}.owners`, () => new Map<Node, Record>()).set(owner.node, record);
+function recordOf(owner: Scope): PatcherRecord {
+  return owner.data<PatcherRecord>(ID, () => {
+    const record: PatcherRecord = { bindings: new Map(), starts: [], direct: [] };
+    moduleOf(owner).data(`${ID}.owners`, () => new Map<Node, PatcherRecord>()).set(owner.node, record);
     return record;
   });
 }
@@ -99,47 +99,17 @@ function onCall(call: Node, ctx: RuleContext): void {
   }
 }
 
-/** Classes this file defines at the top level, to follow local bases. */
-function localClasses(module: Scope): Map<string, Node> {
-  return module.data(`${ID}.classes`, () => {
-    const classes = new Map<string, Node>();
-    for (const statement of module.node.namedChildren) {
-      const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      const name = definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : undefined;
-      if (definition && name) classes.set(name, definition);
-    }
-    return classes;
-  });
-}
-
 /**
  * Every base is known not to stop patchers for us: the stdlib/testtools/absl `TestCase`, none (pytest), or a
  * class of this file built on those. A project base (oslotest's `BaseTestCase` registers `patch.stopall`)
  * may clean up, so classes built on one are not judged. `unittest`: whether `self.addCleanup` exists.
  */
 function baseKind(definition: Node, ctx: RuleContext, module: Scope): 'unittest' | 'pytest' | null {
-  const classes = localClasses(module);
-  let unittest = false;
-  let unittestHooks = false;
-  const pending = [definition];
-  const seen = new Set<number>();
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    if (seen.has(current.id)) continue;
-    seen.add(current.id);
-    const bases = positionalBases(current);
-    if (bases.length === 0) unittestHooks ||= /\b(setUp|tearDown|addCleanup)\b/.test(current.text);
-    for (const base of bases) {
-      const name = dottedName(base);
-      const local = name ? classes.get(name) : undefined;
-      if (local) pending.push(local);
-      else if (name && PLAIN_BASES.has(ctx.qualifiedName(base) ?? '')) unittest = true;
-      else return null;
-    }
-  }
-  if (unittest) return 'unittest';
+  const lineage = lineageOf(definition, module);
+  if (!lineage.imported.every((base) => PLAIN_BASES.has(ctx.qualifiedName(base) ?? ''))) return null;
+  if (lineage.imported.length > 0) return 'unittest';
   // A base-less class with unittest hooks is a mixin: its test case base, unknown here, may stop patchers.
-  return unittestHooks ? null : 'pytest';
+  return lineage.classes.some((current) => /\b(setUp|tearDown|addCleanup)\b/.test(current.text)) ? null : 'pytest';
 }
 
 /** `self.addCleanup(p.stop)` on the line after `p.start()` (or `m = p.start()`), in a unittest method. */
@@ -165,10 +135,10 @@ function judgeFile(_root: Node, ctx: RuleContext): void {
   const module = ctx.scope;
   // A stopall anywhere in the file (a base class, `tearDownModule`) may stop every started patch.
   if (module.peek<{ seen: boolean }>(`${ID}.stopall`)?.seen) return;
-  for (const [owner, record] of module.peek<Map<Node, Record>>(`${ID}.owners`) ?? []) judge(owner, record, ctx, module);
+  for (const [owner, record] of module.peek<Map<Node, PatcherRecord>>(`${ID}.owners`) ?? []) judge(owner, record, ctx, module);
 }
 
-function judge(owner: Node, record: Record, ctx: RuleContext, module: Scope): void {
+function judge(owner: Node, record: PatcherRecord, ctx: RuleContext, module: Scope): void {
   if (record.direct.length === 0 && record.starts.length === 0) return;
   const kind = owner.type === 'class_definition' ? baseKind(owner, ctx, module) : 'pytest';
   if (!kind) return;

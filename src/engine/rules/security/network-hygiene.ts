@@ -39,16 +39,36 @@ function allInterfacesHost(argument: Node | undefined): { node: Node; value: str
   return host && value !== null && ALL_INTERFACES.has(value) ? { node: host, value } : null;
 }
 
+/** A mock, fake or stub server class among the arguments: nothing listens. */
+function usesFakeServer(call: Node): boolean {
+  const args = callArguments(call);
+  return [...args.positional, ...args.keywords.values()].some((arg) => /^(Mock|Fake|Stub|Dummy)\w*$|\.(Mock|Fake|Stub|Dummy)\w*$/.test(arg.text));
+}
+
+/** The test asserts on the wildcard address itself (what `getsockname()` reports): binding it is the subject. */
+function assertedInTest(value: string, call: Node): boolean {
+  if (value === '') return false;
+  let scope: Node | null = call.parent;
+  while (scope && scope.type !== 'function_definition') scope = scope.parent;
+  if (!scope) return false;
+  const quoted = new RegExp(`['"]${value.replace(/[.]/g, '\\.')}['"]`);
+  return scope.descendantsOfType(['assert_statement', 'call']).some((node) => {
+    if (!node) return false;
+    if (node.type === 'call' && !/^assert/.test(calleeLastName(node) ?? '')) return false;
+    return quoted.test(node.text);
+  });
+}
+
 /** `sock.bind((host, port))`, `HTTPServer((host, port), Handler)`, `make_server(host, port, app)`. */
 function checkBind(call: Node, ctx: RuleContext): void {
   const name = calleeLastName(call) ?? '';
   if (name === 'bind' || /Server$/.test(name)) {
     const host = allInterfacesHost(callArguments(call).positional[0]);
-    if (host) reportBind(host.node, ctx, host.value);
+    if (host && !usesFakeServer(call) && !assertedInTest(host.value, call)) reportBind(host.node, ctx, host.value);
   } else if (name === 'make_server') {
     const host = callArguments(call).positional[0];
     const value = host ? stringValue(host) : null;
-    if (host && value !== null && ALL_INTERFACES.has(value)) reportBind(host, ctx, value);
+    if (host && value !== null && ALL_INTERFACES.has(value) && !usesFakeServer(call)) reportBind(host, ctx, value);
   }
 }
 
@@ -102,7 +122,9 @@ export default defineRule({
       'A server bound to `0.0.0.0` (or `\'\'`, `::`) during a test is reachable from the whole network the CI ' +
       'host sits on, for as long as the test runs. A `requests` call without `timeout=` waits forever when ' +
       'the other side hangs, and the run dies at the CI job limit with no useful message. Only module-level ' +
-      '`requests.get/post/...` calls are checked for timeouts: a session may carry a default.',
+      '`requests.get/post/...` calls are checked for timeouts: a session may carry a default. Not reported: ' +
+      'servers built with a mock or fake server class, and a wildcard bind whose address the test then ' +
+      'asserts on (it tests the binding itself).',
     fix:
       'Bind test servers to `127.0.0.1` (or `::1`), and pass `timeout=` to every request. Both quick fixes are ' +
       'marked unsafe: a server in a container may need to listen outside, and a limit can be too short for ' +

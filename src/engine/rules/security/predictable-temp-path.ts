@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { calleeLastName } from '../../syntax';
+import { callArguments, calleeLastName, unwrapParens } from '../../syntax';
 import { isConcatenationPart, literalPrefix, preview } from './literals';
+import { testsSubject } from './test-subject';
 
 /** `/tmp`, `/tmp/x`, `/var/tmp/...`, `/dev/shm/...`; not `/tmpfs` or `/tmp_data`. */
 const SHARED_TEMP = /^\/(tmp|var\/tmp|dev\/shm)(\/|$)/;
@@ -23,10 +24,34 @@ function isUsedAsPath(node: Node, ctx: RuleContext): boolean {
   const list = node.parent;
   if (list?.type !== 'argument_list' || list.namedChild(0)?.id !== node.id) return false;
   const call = list.parent;
-  if (call?.type !== 'call') return false;
+  return call?.type === 'call' && isFileCall(call, ctx);
+}
+
+function isFileCall(call: Node, ctx: RuleContext): boolean {
   const qualified = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
   if (FILE_CALLS.has(qualified) || qualified.startsWith('shutil.')) return true;
   return call.childForFieldName('function')?.type === 'attribute' && FILE_METHODS.has(calleeLastName(call) ?? '');
+}
+
+/** `conf_path = '/tmp/test.conf'` and then `open(conf_path)` in the same function. */
+function isBoundToPathUse(node: Node, ctx: RuleContext): boolean {
+  const assignment = node.parent;
+  const name = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === node.id ? assignment.childForFieldName('left') : null;
+  if (name?.type !== 'identifier') return false;
+  let scope: Node | null = assignment!.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (scope?.type !== 'function_definition') return false;
+  return scope.descendantsOfType('call').some((call) => {
+    const first = call?.childForFieldName('arguments')?.namedChild(0);
+    return !!call && first?.type === 'identifier' && first.text === name.text && isFileCall(call, ctx);
+  });
+}
+
+/** `mktemp(dir=self.mkdtemp())`: a name inside a private directory the test just made cannot be raced. */
+function insidePrivateDirectory(call: Node): boolean {
+  const dir = callArguments(call).keywords.get('dir');
+  const value = dir ? unwrapParens(dir) : null;
+  return value?.type === 'call' && /^(mkdtemp|TemporaryDirectory)$/.test(calleeLastName(value) ?? '');
 }
 
 /** `tempfile.mkstemp(dir='/tmp')` picks an unpredictable name: naming the directory is fine. */
@@ -43,23 +68,17 @@ function checkString(node: Node, ctx: RuleContext): void {
   if (isConcatenationPart(node) || !/\/(tmp|var\/tmp|dev\/shm)\b/.test(node.text)) return;
   const prefix = literalPrefix(node);
   if (prefix === null || !SHARED_TEMP.test(prefix) || isTempfileDir(node, ctx)) return;
-  const shown = preview(prefix);
-  if (isUsedAsPath(node, ctx)) {
-    ctx.report({
-      node,
-      message: `Fixed path '${shown}' in a shared temp directory: parallel runs (stestr, xdist) collide on it, and another user can plant a symlink there first; ${ADVICE}`,
-    });
-    return;
-  }
+  // Other literals (fake paths given to mocks, URL paths, expected values) are data, not files the test touches.
+  if (!isUsedAsPath(node, ctx) && !isBoundToPathUse(node, ctx)) return;
   ctx.report({
     node,
-    severity: 'info',
-    message: `'${shown}' is a fixed path in a shared temp directory; if the code under test touches it, parallel runs collide: ${ADVICE}`,
+    message: `Fixed path '${preview(prefix)}' in a shared temp directory: parallel runs (stestr, xdist) collide on it, and another user can plant a symlink there first; ${ADVICE}`,
   });
 }
 
 function checkCall(call: Node, ctx: RuleContext): void {
   if (ctx.qualifiedName(call.childForFieldName('function')) !== 'tempfile.mktemp') return;
+  if (insidePrivateDirectory(call) || testsSubject(ctx, (word) => word === 'mktemp')) return;
   ctx.report({
     node: call,
     message: '`tempfile.mktemp()` returns a name that another process can create first (a race the standard library warns about); use `tempfile.mkstemp()`, `NamedTemporaryFile()` or `mkdtemp()`',
@@ -77,9 +96,10 @@ export default defineRule({
     why:
       'Every test run on the machine, every parallel worker (stestr, pytest-xdist) and every other user share ' +
       'those directories. A fixed name makes runs overwrite each other\'s files, and lets another local user ' +
-      'create the file or a symlink first. `tempfile.mktemp()` has the same race. A literal passed to `open`, ' +
-      '`os.makedirs`, `shutil.*`, `Path` and similar is a warning; other literals (often fake paths given ' +
-      'to mocks) are info.',
+      'create the file or a symlink first. `tempfile.mktemp()` has the same race (not inside a directory the ' +
+      'test just made with `mkdtemp()`). Reported: literals passed to `open`, `os.makedirs`, `shutil.*`, `Path` ' +
+      'and similar, directly or through a name in the same function. Other literals (fake paths given to ' +
+      'mocks, URL paths, expected values) are data and are not reported.',
     fix:
       'Create a fresh directory per test: pytest\'s `tmp_path`, `tempfile.mkdtemp()` or ' +
       '`tempfile.TemporaryDirectory()`, or `self.useFixture(fixtures.TempDir()).path`. `mkstemp` is not a ' +

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { callArguments, unwrapParens } from '../../syntax';
 import { describeBuiltValue, isLiteralCommand } from './literals';
+import { testsSubject } from './test-subject';
 
 /** Take `shell=` like `Popen`: only `shell=True` hands the command to `/bin/sh`. */
 const SHELL_OPTIONAL = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
@@ -19,14 +20,45 @@ function shellCommand(call: Node, qualified: string): Node | null {
   return null;
 }
 
+/** Words of a test's name that say it exercises the shell API it calls (`PopenTest`, `test_getoutput`, `SubprocessMixin`). */
+function apiWords(qualified: string): Set<string> {
+  const words = new Set(['shell']);
+  const [module, name = ''] = qualified.split(/\.(?=[^.]+$)/);
+  if (module === 'subprocess' || name.includes('subprocess')) ['subprocess', 'process', 'popen'].forEach((word) => words.add(word));
+  if (qualified === 'subprocess.run') words.add('run');
+  for (const word of ['system', 'popen', 'getoutput', 'getstatusoutput']) if (name.toLowerCase() === word) words.add(word);
+  return words;
+}
+
+/**
+ * A test (or a class of tests, mixins included) named after the shell API it calls is a test of that API:
+ * running a command through the shell is its subject, not an injection.
+ */
+function testsTheApi(qualified: string, ctx: RuleContext): boolean {
+  const words = apiWords(qualified);
+  return testsSubject(ctx, (word) => words.has(word));
+}
+
+/** `cmd = 'for i in 1 2; do ...; done'` then `Popen(cmd, shell=True)`: a name bound only to literal commands. */
+function isLiteralVariable(command: Node): boolean {
+  const name = unwrapParens(command);
+  if (name.type !== 'identifier') return false;
+  let scope: Node | null = name.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  const values = (scope?.descendantsOfType('assignment') ?? [])
+    .filter((assignment) => assignment?.childForFieldName('left')?.text === name.text)
+    .map((assignment) => assignment!.childForFieldName('right'));
+  return values.length > 0 && values.every((value) => !!value && isLiteralCommand(value));
+}
+
 function check(call: Node, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   const qualified = ctx.qualifiedName(callee);
   if (!callee || !qualified) return;
   const command = shellCommand(call, qualified);
-  if (!command) return;
+  if (!command || testsTheApi(qualified, ctx)) return;
   const how = SHELL_OPTIONAL.has(qualified) ? `\`${callee.text}(..., shell=True)\`` : `\`${callee.text}()\``;
-  if (isLiteralCommand(command)) {
+  if (isLiteralCommand(command) || isLiteralVariable(command)) {
     ctx.report({
       node: callee,
       severity: 'info',
@@ -51,8 +83,10 @@ export default defineRule({
     why:
       'The shell re-parses the command: a temp directory with a space, a file name with a quote, or test data ' +
       'with `;` turns into a different command, and in a helper shared with tooling it becomes an injection. ' +
-      'A command assembled from variables (f-string, `+`, `%`, `.format()`) is a warning; a fixed string is ' +
-      'reported as info, since it is safe until someone interpolates into it.',
+      'A command assembled from variables (f-string, `+`, `%`, `.format()`) is a warning; a fixed string (or a ' +
+      'name bound only to fixed strings) is reported as info, since it is safe until someone interpolates into ' +
+      'it. Tests named after the shell API they call (`PopenTest`, `test_getoutput`, `test_shell`, a ' +
+      '`SubprocessMixin`) test that API and are not reported.',
     fix:
       'Pass the program and its arguments as a list to `subprocess.run([...], check=True)` without `shell=True`; ' +
       'use `shlex.quote` only where a shell feature (pipes, globs) is really needed.',

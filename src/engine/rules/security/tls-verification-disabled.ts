@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { callArguments, calleeLastName, dottedName, stringValue, unwrapParens } from '../../syntax';
 import { isLoopbackUrl } from './literals';
+import { testsSubject } from './test-subject';
 
 /** Methods that send a request on a session or client object: `session.get`, `requests.Session().post`. */
 const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'send', 'stream']);
@@ -55,6 +56,37 @@ function isCertNone(node: Node | null, ctx: RuleContext): boolean {
   return ctx.qualifiedName(value) === 'ssl.CERT_NONE' || stringValue(value) === 'CERT_NONE';
 }
 
+/**
+ * The stdlib switches (`check_hostname`, `verify_mode`, `cert_reqs`, `_create_unverified_context`) in a test of
+ * TLS support (`TestPOP3_SSLClass`, `HTTPSTest`, `test_starttls`, or any test in a module with such a class,
+ * e.g. `test_ssl.py`): turning verification off is what such tests exercise.
+ */
+function testsTlsItself(ctx: RuleContext): boolean {
+  return testsSubject(ctx, (word) => /ssl|tls|https/.test(word), true);
+}
+
+/** The function (or module) around a node. */
+function enclosingScope(node: Node): Node | null {
+  let scope: Node | null = node.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  return scope;
+}
+
+/**
+ * A server-side context: on a server, `CERT_NONE` means "ask no client certificate" (the default) and
+ * `check_hostname` does not apply. Named like one, or made with `PROTOCOL_TLS_SERVER` / `Purpose.CLIENT_AUTH`.
+ */
+function isServerContext(object: Node | null, ctx: RuleContext): boolean {
+  if (!object) return false;
+  if (/server/i.test(object.text)) return true;
+  return (enclosingScope(object)?.descendantsOfType('assignment') ?? []).some((assignment) => {
+    if (assignment?.childForFieldName('left')?.text !== object.text) return false;
+    const right = assignment.childForFieldName('right');
+    if (right?.type !== 'call' || !/^ssl\.(SSLContext|create_default_context)$/.test(ctx.qualifiedName(right.childForFieldName('function')) ?? '')) return false;
+    return /PROTOCOL_TLS_SERVER|CLIENT_AUTH/.test(right.childForFieldName('arguments')?.text ?? '');
+  });
+}
+
 const ADVICE = 'trust a test CA bundle instead (`verify="/path/to/test-ca.pem"`, `ssl.create_default_context(cafile=...)`)';
 
 function checkKeyword(keyword: Node, ctx: RuleContext): void {
@@ -75,8 +107,11 @@ function checkKeyword(keyword: Node, ctx: RuleContext): void {
     }
     ctx.report({ node: keyword, message: `\`${callee}(..., verify=False)\` accepts any certificate, so anyone on the path can impersonate the server: ${ADVICE}` });
   } else if (name === 'check_hostname' && isFalse(value)) {
+    if (testsTlsItself(ctx)) return;
     ctx.report({ node: keyword, message: `\`check_hostname=False\` accepts a valid certificate for any host name: ${ADVICE}` });
   } else if (name === 'cert_reqs' && isCertNone(value, ctx)) {
+    const serverSide = callArguments(call).keywords.get('server_side');
+    if ((serverSide && unwrapParens(serverSide).type === 'true') || testsTlsItself(ctx)) return;
     ctx.report({ node: keyword, message: `\`cert_reqs=CERT_NONE\` accepts any certificate: ${ADVICE}` });
   }
 }
@@ -86,11 +121,9 @@ function checkKeyword(keyword: Node, ctx: RuleContext): void {
  * lines (Python requires the first before the second): the `verify_mode` finding covers both.
  */
 function pairedWithCertNone(assignment: Node, object: string, ctx: RuleContext): boolean {
-  const block = assignment.parent?.parent;
-  if (block?.type !== 'block' && block?.type !== 'module') return false;
-  return block.namedChildren.some((statement) => {
-    const other = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
-    const left = other?.type === 'assignment' ? other.childForFieldName('left') : null;
+  // The pair may be split by an `if disable_verify:`; look through the whole function.
+  return (enclosingScope(assignment)?.descendantsOfType('assignment') ?? []).some((other) => {
+    const left = other?.childForFieldName('left');
     return left?.type === 'attribute' && left.childForFieldName('object')?.text === object &&
       left.childForFieldName('attribute')?.text === 'verify_mode' && isCertNone(other!.childForFieldName('right'), ctx);
   });
@@ -103,6 +136,7 @@ function checkAssignment(assignment: Node, ctx: RuleContext): void {
   const attribute = left.childForFieldName('attribute')?.text;
   if (attribute !== 'check_hostname' && attribute !== 'verify_mode' && attribute !== 'verify') return;
   const target = dottedName(left) ?? left.text;
+  if (attribute !== 'verify' && (isServerContext(left.childForFieldName('object'), ctx) || testsTlsItself(ctx))) return;
   if (attribute === 'check_hostname' && isFalse(right)) {
     if (pairedWithCertNone(assignment, left.childForFieldName('object')?.text ?? '', ctx)) return;
     ctx.report({ node: assignment, message: `\`${target} = False\` accepts a valid certificate for any host name: ${ADVICE}` });
@@ -114,7 +148,7 @@ function checkAssignment(assignment: Node, ctx: RuleContext): void {
 }
 
 function checkCall(call: Node, ctx: RuleContext): void {
-  if (ctx.qualifiedName(call.childForFieldName('function')) !== 'ssl._create_unverified_context') return;
+  if (ctx.qualifiedName(call.childForFieldName('function')) !== 'ssl._create_unverified_context' || testsTlsItself(ctx)) return;
   ctx.report({ node: call, message: `\`ssl._create_unverified_context()\` builds a context that checks neither certificate nor host name: ${ADVICE}` });
 }
 
@@ -133,7 +167,9 @@ export default defineRule({
       '`get`/`post`/`request`... calls of a session or client (named like one, or assigned from those ' +
       'libraries), `session.verify = False`, `ssl._create_unverified_context()`, ' +
       '`check_hostname=False` and `CERT_NONE`. When the URL literal is loopback (`localhost`, `127.0.0.1`, ' +
-      '`[::1]`) the finding is info.',
+      '`[::1]`) the finding is info. The `ssl`-module switches are not reported on server-side contexts ' +
+      '(where `CERT_NONE` only means "ask no client certificate") nor in tests of TLS support itself (a test ' +
+      'or test class of the file named for SSL/TLS/HTTPS), which turn verification off on purpose.',
     fix:
       'Give the test server a certificate from a test CA and trust that CA: `verify="tests/ca.pem"`, ' +
       '`ssl.create_default_context(cafile="tests/ca.pem")`, or the `trustme` package.',

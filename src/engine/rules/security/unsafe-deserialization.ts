@@ -4,7 +4,10 @@ import { callArguments, calleeLastName, dottedName, unwrapParens } from '../../s
 import { replaceNode } from '../../position';
 import type { Fix } from '../../types';
 import { isLiteralCommand, isStringLiteral } from './literals';
+import { testsSubject } from './test-subject';
 
+/** Words of test names that say the test exercises the serializer itself (`PickleTests`, `test_unpickler_hook`). */
+const SERIALIZER_SUBJECT = /^(un)?pickl|^marshal|^(de)?seriali[sz]/;
 const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill', 'marshal']);
 const PICKLE_FUNCTIONS = new Set(['load', 'loads', 'Unpickler']);
 const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader']);
@@ -18,14 +21,27 @@ function enclosingFunction(node: Node): Node | null {
   return scope;
 }
 
-/** The right-hand sides assigned to `name` in `scope` (a small local look-up, done only for candidate findings). */
+/** `name` itself, or `name` among the targets of `a, name = ...`. */
+function bindsName(left: Node | null | undefined, name: string): boolean {
+  if (!left) return false;
+  if (left.text === name) return true;
+  return (left.type === 'pattern_list' || left.type === 'tuple_pattern') && left.namedChildren.some((target) => target?.text === name);
+}
+
+/**
+ * The right-hand sides assigned to `name` in `scope`, or in the functions around it when `scope` never
+ * assigns it (a nested thread target reading the test's bytes). A small local look-up, done only for candidates.
+ */
 function assignedValues(scope: Node, name: string): Node[] {
-  const values: Node[] = [];
-  for (const assignment of scope.descendantsOfType('assignment')) {
-    const right = assignment?.childForFieldName('right');
-    if (right && assignment?.childForFieldName('left')?.text === name) values.push(right);
+  for (let current: Node | null = scope; current; current = enclosingFunction(current)) {
+    const values: Node[] = [];
+    for (const assignment of current.descendantsOfType('assignment')) {
+      const right = assignment?.childForFieldName('right');
+      if (right && bindsName(assignment?.childForFieldName('left'), name)) values.push(right);
+    }
+    if (values.length > 0 || current.type === 'module') return values;
   }
-  return values;
+  return [];
 }
 
 function isSerializingCall(node: Node): boolean {
@@ -49,6 +65,9 @@ function loopedValues(scope: Node, name: string): Node[] {
 function isLiteralData(node: Node, scope: Node, depth = 0): boolean {
   const value = unwrapParens(node);
   if (isStringLiteral(value)) return true;
+  // `b'I' + int.to_bytes(...)`, `bytes([i])`: bytes the test constructs.
+  if (value.type === 'binary_operator' && [value.childForFieldName('left'), value.childForFieldName('right')].some((side) => !!side && isStringLiteral(unwrapParens(side)))) return true;
+  if (value.type === 'call' && /^(bytes|bytearray)$/.test(value.childForFieldName('function')?.text ?? '')) return true;
   if (depth > 2) return false;
   if (value.type === 'list' || value.type === 'tuple') {
     return value.namedChildCount > 0 && value.namedChildren.every((item) => !!item && (item.type === 'comment' || isLiteralData(item, scope, depth + 1)));
@@ -78,16 +97,16 @@ function isTestProducedData(call: Node, argument: Node | undefined): boolean {
   if (!scope) return false;
   if (value.type === 'identifier' && assignedValues(scope, value.text).some(isSerializingCall)) return true;
   if (isLiteralData(value, scope)) return true;
-  const module = call.childForFieldName('function')?.childForFieldName('object')?.text;
-  return !!module && scope.descendantsOfType('call').some((other) => {
-    const callee = other?.childForFieldName('function');
-    return callee?.type === 'attribute' && callee.childForFieldName('object')?.text === module && /^dumps?$/.test(calleeLastName(other!) ?? '');
-  });
+  // The same function dumps or writes (a Pickler, `pickle.dump` in a script it runs, a C helper writing the
+  // file): what it loads is what it wrote.
+  return scope.type === 'function_definition' && WRITES.test(scope.text);
 }
+
+const WRITES = /\b(dumps?|\w*_write\w*)\(|\.write\w*\(/;
 
 /** Calls and attributes that bring in data from outside the test: files, sockets, the environment, HTTP. */
 const READ_CALLS = new Set(['read', 'readline', 'readlines', 'read_text', 'read_bytes', 'recv', 'recvfrom', 'input', 'getenv', 'urlopen', 'communicate', 'check_output', 'json']);
-const OUTSIDE_ATTRIBUTES = /^(os\.environ|sys\.argv|sys\.stdin)$|\.(text|content)$/;
+const OUTSIDE_ATTRIBUTES = /^(os\.environ|sys\.argv|sys\.stdin)$|\.(text|content|stdout)$/;
 
 function mentionsOutsideData(expression: Node, ctx: RuleContext): boolean {
   const nodes = [expression, ...expression.descendantsOfType(['call', 'attribute'])];
@@ -102,9 +121,11 @@ function mentionsOutsideData(expression: Node, ctx: RuleContext): boolean {
 function readsOutsideData(call: Node, argument: Node, ctx: RuleContext): boolean {
   const value = unwrapParens(argument);
   if (mentionsOutsideData(value, ctx)) return true;
-  if (value.type !== 'identifier') return false;
   const scope = enclosingFunction(call);
-  return !!scope && assignedValues(scope, value.text).some((right) => mentionsOutsideData(right, ctx));
+  if (!scope) return false;
+  // `eval(stdout.strip())` after `stdout, stderr = p.communicate()`: follow the names the argument reads.
+  const names = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier').slice(0, 4);
+  return names.some((name) => !!name && assignedValues(scope, name.text).some((right) => mentionsOutsideData(right, ctx)));
 }
 
 function yamlFix(call: Node, functionName: string): Fix | undefined {
@@ -128,7 +149,7 @@ function check(call: Node, ctx: RuleContext): void {
 
   // `six.moves.cPickle.loads` is still cPickle.
   if (PICKLE_MODULES.has(module.slice(module.lastIndexOf('.') + 1)) && PICKLE_FUNCTIONS.has(name)) {
-    if (isTestProducedData(call, args.positional[0])) return;
+    if (isTestProducedData(call, args.positional[0]) || testsSubject(ctx, (word) => SERIALIZER_SUBJECT.test(word))) return;
     ctx.report({
       node: callee,
       message: `\`${callee.text}()\` runs code embedded in the data: a fixture file or cache that ever comes from outside the repository can execute anything; store test data as JSON`,
@@ -162,19 +183,12 @@ function check(call: Node, ctx: RuleContext): void {
   if (qualified === 'eval' || qualified === 'exec' || qualified === 'builtins.eval' || qualified === 'builtins.exec') {
     const source = args.positional[0];
     if (!source || isLiteralCommand(source) || isTestProducedData(call, source)) return;
-    if (readsOutsideData(call, source, ctx)) {
-      ctx.report({
-        node: callee,
-        message: `\`${callee.text}()\` runs text read from outside the test (a file, a process, the environment, a response): whoever controls it runs code; parse it with \`ast.literal_eval()\` or \`json.loads()\``,
-      });
-    } else if (name === 'eval') {
-      // Code the test assembles itself (language and code-generation tests) is not outside data.
-      ctx.report({
-        node: callee,
-        severity: 'info',
-        message: `\`${callee.text}()\` of a string built in the test; if it only ever holds a Python literal, \`ast.literal_eval()\` says so and cannot run code`,
-      });
-    }
+    // Code the test assembles itself (language and code-generation tests) is not outside data: only text read in counts.
+    if (!readsOutsideData(call, source, ctx)) return;
+    ctx.report({
+      node: callee,
+      message: `\`${callee.text}()\` runs text read from outside the test (a file, a process, the environment, a response): whoever controls it runs code; parse it with \`ast.literal_eval()\` or \`json.loads()\``,
+    });
   }
 }
 
@@ -192,7 +206,9 @@ export default defineRule({
       'contains. Data the test wrote itself is left alone: literal bytes, round trips ' +
       '(`pickle.loads(pickle.dumps(obj))`, `eval(repr(obj))`, a dump and a load in the same function). ' +
       '`eval`/`exec` of text read from a file, a process, the environment or a response is a warning; ' +
-      '`eval` of a string the test assembles is info, and `exec` of one (code-generation tests) is not reported.',
+      'code the test assembles itself (language and code-generation tests) is not reported. A function that ' +
+      'dumps or writes and then loads reads back its own data, bytes the test constructs are its own, and ' +
+      'tests named after the serializer (`PickleTests`, `test_unpickler`, marshal tests) exercise it on purpose.',
     fix:
       'Keep fixtures in JSON (`json.load`), parse YAML with `yaml.safe_load`, and literals with ' +
       '`ast.literal_eval`. The quick fix turns `yaml.load(x)` into `yaml.safe_load(x)`; it is marked unsafe ' +

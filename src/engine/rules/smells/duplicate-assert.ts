@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { calleeName, isDocstring, statements } from '../../syntax';
+import { calleeLastName, calleeName, isDocstring, statements } from '../../syntax';
 import { deleteStatements } from './statement-edits';
-import { assertionCall } from './assertions';
+import { assertionCall, messageIndex } from './assertions';
 import { isCollectedTest } from './test-bodies';
 
 /** Builtins that read their arguments without changing them (or anything else). */
@@ -23,7 +23,8 @@ function stableTokens(statement: Node, assertionCallNode: Node | null): string |
     if (type === 'await' || type === 'yield' || type === 'named_expression') return null;
     if (type === 'call' && node.id !== assertionCallNode?.id && !PURE_CALLS.has(calleeName(node) ?? '')) return null;
     const count = node.childCount;
-    if (count === 0) {
+    // A string is one token, escapes and all.
+    if (count === 0 || type === 'string') {
       tokens.push(node.text);
       continue;
     }
@@ -35,12 +36,22 @@ function stableTokens(statement: Node, assertionCallNode: Node | null): string |
   return tokens.join(' ');
 }
 
+/**
+ * unittest's comparison assertions and a mock's `assert_*` methods only read their arguments. Others may
+ * act: `assertRaises(E, next, it)` calls `next`, and a project's `assertSomething` helper may do anything.
+ */
+function isPlainAssertion(call: Node, ctx: RuleContext): boolean {
+  const name = calleeLastName(call);
+  if (!name || !assertionCall(call, ctx)) return false;
+  return messageIndex(name) !== undefined || name.startsWith('assert_');
+}
+
 /** An assertion made by the statement on its own: `self.assertX(...)`, `mock.assert_*()`, `assert ...`. */
 function assertionKey(statement: Node, ctx: RuleContext): string | null | undefined {
   if (statement.type === 'assert_statement') return stableTokens(statement, null);
   if (statement.type !== 'expression_statement') return undefined;
   const call = statement.namedChild(0);
-  if (call?.type !== 'call' || statement.namedChildCount !== 1 || !assertionCall(call, ctx)) return undefined;
+  if (call?.type !== 'call' || statement.namedChildCount !== 1 || !isPlainAssertion(call, ctx)) return undefined;
   return stableTokens(statement, call);
 }
 

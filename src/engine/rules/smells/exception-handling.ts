@@ -62,18 +62,20 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
     const last = body[body.length - 1];
     return !(last && (reraises(last) || isSkip(last))) && !body.some(isSkip);
   });
-  if (handling.length === 0) return null;
+  if (handling.length === 0 || explainsWhyNotAssertRaises(tryStatement)) return null;
   const tryBody = statements(tryStatement.childForFieldName('body'));
+  // The exception is raised right there in the `try`: the test is about `raise`/`except` themselves.
+  if (tryBody.some((statement) => statement.type === 'raise_statement')) return null;
   const last = tryBody[tryBody.length - 1];
+  const failsAtEnd = !!last && isFailCall(last);
   const elseBody = statements(tryStatement.namedChildren.find((child) => child?.type === 'else_clause')?.childForFieldName('body'));
-  const failsWhenNothingRaised = (last && isTestFailure(last)) || elseBody.some(isTestFailure);
-  if (failsWhenNothingRaised) {
+  if (failsAtEnd || elseBody.some(isTestFailure)) {
     const clause = handling[0]!;
     const caught = caughtExpression(clause)?.text ?? 'anything';
-    if (last && isTestFailure(last) && catchesAssertionError(clause)) {
+    if (failsAtEnd && catchesAssertionError(clause)) {
       return {
         severity: 'error',
-        message: `The failure at the end of this \`try\` is caught by its own \`except ${caught}\`, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
+        message: `The \`${last.text.split('(')[0]}()\` at the end of this \`try\` is caught by its own \`except ${caught}\`, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
         fix: assertRaisesFix(tryStatement, clause, ctx, true),
       };
     }
@@ -82,19 +84,33 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
       fix: assertRaisesFix(tryStatement, clause, ctx, false),
     };
   }
-  // The exception is raised right there in the `try`: the test builds one on purpose (tests of exception machinery).
-  if (tryBody.some((statement) => statement.type === 'raise_statement')) return null;
+  const failing = handling.find((clause) => catchesAssertionError(clause) && handlerBody(clause).every(isTestFailure));
+  if (failing) {
+    return {
+      message: `\`except ${caughtExpression(failing)?.text ?? ''}\` catches every error only to call \`fail()\`: it hides which exception it was; drop the \`try\`, an unexpected exception already fails the test and shows its type and traceback`,
+    };
+  }
   const checking = handling.find((clause) => asserts(handlerBody(clause), ctx));
   if (checking) {
-    const body = handlerBody(checking);
-    if (body.every(isTestFailure)) {
-      return { message: 'This `except` turns an error into a test failure and drops the original traceback; let the exception propagate, the runner reports it as an error with its traceback' };
-    }
     return {
       message: `The checks in \`except ${caughtExpression(checking)?.text ?? ''}\` run only if the code raises: when it does not, the test passes without checking anything; use \`with self.assertRaises(...) as cm\` / \`pytest.raises(...) as exc_info\` and check the exception after the block`,
     };
   }
   return null;
+}
+
+/** `self.fail(...)` / `pytest.fail(...)`: a failure the code in the `try` cannot raise itself. */
+function isFailCall(statement: Node): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return call?.type === 'call' && isTestFailure(statement);
+}
+
+/** A comment just above the `try` names the context manager: the hand-written form is a deliberate choice. */
+function explainsWhyNotAssertRaises(tryStatement: Node): boolean {
+  for (let previous = tryStatement.previousSibling; previous?.type === 'comment'; previous = previous.previousSibling) {
+    if (/assertRaises|pytest\.raises/.test(previous.text)) return true;
+  }
+  return false;
 }
 
 function checkTry(tryStatement: Node, ctx: RuleContext): void {

@@ -4,17 +4,20 @@ import type { Scope } from '../../scope';
 import { callArguments, calleeLastName, dottedName, stringValue, unwrapParens } from '../../syntax';
 import { assignmentTargetOf } from '../fixtures/methods';
 import { isUnderExpectedException } from '../assertions/raises';
+import { methodsOf } from './test-bodies';
 
 /** Paths every machine has, or that are the test process itself: not outside state. */
-const SELF_CONTAINED_PATH = /^(\/dev\/|\/proc\/self\/|CONIN\$|CONOUT\$|NUL$|CON$)/i;
+const SELF_CONTAINED_PATH = /^(\/dev\/|\/proc\/self\/|\\\\\.\\)|(^|[\\/:])(con|conin\$|conout\$|nul|prn|aux)$/i;
 const LOOPBACK_HOST = /^(localhost|127(\.\d+){3}|\[?::1\]?|0\.0\.0\.0|)$/i;
 const HTTP_CALLS = new Set([
   'requests.get', 'requests.post', 'requests.put', 'requests.patch', 'requests.delete', 'requests.head', 'requests.options', 'requests.request',
   'httpx.get', 'httpx.post', 'httpx.put', 'httpx.patch', 'httpx.delete', 'httpx.head', 'httpx.options', 'httpx.request', 'httpx.stream',
   'urllib.request.urlopen', 'urllib2.urlopen', 'urlopen',
 ]);
-/** The test declares or fakes the network it needs: a resource check, a transient-network guard, an HTTP mock library. */
-const NETWORK_HANDLED = /requires\(\s*['"]network|requires_resource\(\s*['"]network|transient_internet|requires_network|skip\w*network|requests_mock|responses\.activate|httpretty|respx|patch\(\s*['"](requests|httpx|urllib)|patch\.object\(\s*(requests|httpx|urllib)|urlopen\s*=|install_opener/i;
+/** The test declares or fakes the network it needs: a resource check, a transient-network guard, a mock or fake transport. */
+const NETWORK_HANDLED = /requires\(\s*['"]network|requires_resource\(\s*['"]network|transient_internet|requires_network|skip\w*network|requests_mock|responses\.activate|httpretty|respx|mock|patch|fake|stub|install_opener/i;
+/** Variables the operating system itself sets: reading them is reading the platform, not a guest. */
+const SYSTEM_VARIABLES = new Set(['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'PWD', 'LANG', 'TERM', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'WINDIR', 'COMPUTERNAME', 'USERNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PATHEXT', 'COMSPEC', 'PROGRAMFILES', 'HOMEDRIVE', 'HOMEPATH']);
 
 function isReadMode(call: Node): boolean {
   const { positional, keywords } = callArguments(call);
@@ -24,13 +27,14 @@ function isReadMode(call: Node): boolean {
   return text !== null && !/[wax]/.test(text);
 }
 
-function literalPath(node: Node | undefined): string | null {
-  const path = node ? stringValue(unwrapParens(node)) : null;
-  return path && !SELF_CONTAINED_PATH.test(path) ? path : null;
+function literalPath(node: Node | undefined): { path: string; literal: Node } | null {
+  const literal = node ? unwrapParens(node) : null;
+  const path = literal ? stringValue(literal) : null;
+  return literal && path && !SELF_CONTAINED_PATH.test(path) ? { path, literal } : null;
 }
 
 /** `open('data/x.json')`, `io.open('/etc/hosts')` for reading. */
-function openedFile(call: Node, qualified: string, ctx: RuleContext): string | null {
+function openedFile(call: Node, qualified: string, ctx: RuleContext): { path: string; literal: Node } | null {
   if (qualified !== 'io.open' && !(qualified === 'open' && !ctx.facts.imports.has('open'))) return null;
   const { positional, keywords } = callArguments(call);
   if (keywords.has('opener') || !isReadMode(call)) return null;
@@ -38,7 +42,7 @@ function openedFile(call: Node, qualified: string, ctx: RuleContext): string | n
 }
 
 /** `Path('data/x.json').read_text()`, `pathlib.Path('/etc/os-release').open()`. */
-function readPath(call: Node, ctx: RuleContext): string | null {
+function readPath(call: Node, ctx: RuleContext): { path: string; literal: Node } | null {
   const last = calleeLastName(call);
   if (last !== 'read_text' && last !== 'read_bytes' && last !== 'open') return null;
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
@@ -67,16 +71,31 @@ function remoteCall(call: Node, qualified: string): string | null {
   return null;
 }
 
-/** The test function, its decorators and its class: where a network guard or an HTTP mock would be set up. */
+/** The test function with its decorators, and its class's `setUp`: where a network guard or a fake transport would be set up. */
 function handlesNetwork(scope: Scope): boolean {
-  const method = scope.method ?? scope.testFunction;
-  const home = method?.parent?.kind === 'class' ? method.parent : (scope.testFunction ?? scope);
-  return home.data('SML014:network', () => {
-    const definition = home.node.parent?.type === 'decorated_definition' ? home.node.parent : home.node;
-    let module: Scope = home;
-    while (module.parent) module = module.parent;
-    return NETWORK_HANDLED.test(definition.text) || module.data('SML014:networkFile', () => /requests_mock|responses|httpretty|respx/.test(module.node.text.slice(0, 4000)));
+  const test = scope.testFunction ?? scope;
+  return test.data('SML014:network', () => {
+    const definition = test.node.parent?.type === 'decorated_definition' ? test.node.parent : test.node;
+    const owner = test.parent?.kind === 'class' ? test.parent.node : null;
+    const setUp = owner ? methodsOf(owner).find((method) => method.childForFieldName('name')?.text === 'setUp') : undefined;
+    return NETWORK_HANDLED.test(definition.text) || (!!setUp && NETWORK_HANDLED.test(setUp.text));
   });
+}
+
+/** The literal appears elsewhere in the test too: the test writes the file or sets the variable itself. */
+function testMentionsAgain(literal: Node, scope: Scope): boolean {
+  const test = (scope.testFunction ?? scope).node;
+  return test.text.split(literal.text).length > 2;
+}
+
+/** A relative path inside `with temp_cwd()` / `os_helper.change_cwd(tmp)`: the directory is the test's own. */
+function inTemporaryDirectory(node: Node): boolean {
+  for (let current = node.parent; current && current.type !== 'function_definition'; current = current.parent) {
+    if (current.type !== 'with_statement') continue;
+    const clause = current.namedChildren.find((child) => child?.type === 'with_clause');
+    if (clause && /te?mp|chdir|cwd/i.test(clause.text)) return true;
+  }
+  return false;
 }
 
 function checkCall(call: Node, ctx: RuleContext): void {
@@ -84,11 +103,14 @@ function checkCall(call: Node, ctx: RuleContext): void {
   if (!last || !/^(open|read_text|read_bytes|get|post|put|patch|delete|head|options|request|stream|urlopen|create_connection|connect)$/.test(last)) return;
   if (!ctx.scope.inTestCode) return;
   const qualified = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
-  const path = openedFile(call, qualified, ctx) ?? readPath(call, ctx);
-  if (path !== null) {
+  const opened = openedFile(call, qualified, ctx) ?? readPath(call, ctx);
+  if (opened !== null) {
+    const { path, literal } = opened;
     // Opening a path that must not exist, to test the error: the file is the point.
-    if (isUnderExpectedException(call, ctx.scope.node)) return;
-    const where = path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) ? 'this machine' : 'the directory the tests happen to run from';
+    if (isUnderExpectedException(call, ctx.scope.node) || testMentionsAgain(literal, ctx.scope)) return;
+    const absolute = path.startsWith('/') || /^[a-z]:[\\/]/i.test(path);
+    if (!absolute && inTemporaryDirectory(call)) return;
+    const where = absolute ? 'this machine' : 'the directory the tests happen to run from';
     ctx.report({
       node: call,
       message: `The test reads \`${path}\` from ${where}: a mystery guest the test does not create, so it breaks elsewhere; build the file in a temporary directory or ship it next to the test (\`Path(__file__).parent / ...\`)`,
@@ -111,10 +133,9 @@ function checkSubscript(subscript: Node, ctx: RuleContext): void {
   if (assignmentTargetOf(subscript) || subscript.parent?.type === 'delete_statement') return;
   const key = subscript.childForFieldName('subscript');
   const name = key ? stringValue(key) : null;
-  if (name === null || !key) return;
+  if (name === null || !key || SYSTEM_VARIABLES.has(name.toUpperCase())) return;
   // The test sets the variable itself (assignment, `setenv`, `patch.dict`): the read checks its own doing.
-  const test = ctx.scope.testFunction?.node ?? ctx.scope.node;
-  if (test.text.split(key.text).length > 2) return;
+  if (testMentionsAgain(key, ctx.scope)) return;
   if (isUnderExpectedException(subscript, ctx.scope.node)) return;
   ctx.report({
     node: subscript,

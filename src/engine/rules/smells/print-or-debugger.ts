@@ -4,15 +4,11 @@ import type { Scope } from '../../scope';
 import { callArguments, calleeLastName, calleeName, dottedName } from '../../syntax';
 import type { Fix } from '../../types';
 import { deleteStatements } from './statement-edits';
+import { isCollectedTest } from './test-bodies';
 
 const DEBUGGERS = new Set(['pdb.set_trace', 'ipdb.set_trace', 'pudb.set_trace', 'pdb.post_mortem', 'ipdb.post_mortem', 'pudb.post_mortem', 'IPython.embed', 'breakpoint']);
 const DEBUGGER_MODULES = new Set(['pdb', 'ipdb', 'pudb', 'IPython']);
 const PRINTS = new Set(['print', 'pprint.pprint', 'pprint.pp']);
-
-/** Test code, or a helper of a test class: where a stray `print` or breakpoint ends up in the test run. */
-function inTestContext(scope: Scope): boolean {
-  return scope.inTestCode || (scope.kind === 'function' && !!scope.enclosingClass?.isTestClass);
-}
 
 /** The outermost scope a test lives in: its class, or the test function itself. */
 function testHome(scope: Scope): Scope {
@@ -45,7 +41,7 @@ function outputIsWanted(call: Node, scope: Scope): boolean {
     if (current.type === 'if_statement' && /verbose|debug/i.test(current.childForFieldName('condition')?.text ?? '')) return true;
     if (current.type === 'with_statement') {
       const clause = current.namedChildren.find((child) => child?.type === 'with_clause');
-      if (clause && /captured?_(stdout|stderr|output)|redirect_std(out|err)|capture/i.test(clause.text)) return true;
+      if (clause && /captured?_(stdout|stderr|output)|redirect_std(out|err)|capture|inplace/i.test(clause.text)) return true;
     }
   }
   const test = scope.testFunction;
@@ -70,7 +66,7 @@ function removal(call: Node, debuggerModule: string | null): Fix | undefined {
 function check(call: Node, ctx: RuleContext): void {
   const last = calleeLastName(call);
   if (last !== 'print' && last !== 'pprint' && last !== 'pp' && last !== 'set_trace' && last !== 'post_mortem' && last !== 'breakpoint' && last !== 'embed') return;
-  if (!inTestContext(ctx.scope)) return;
+  if (!ctx.scope.inTestCode) return;
   const qualified = ctx.qualifiedName(call.childForFieldName('function')) ?? '';
   if (DEBUGGERS.has(qualified)) {
     if (qualified === 'breakpoint' && ctx.facts.imports.has('breakpoint')) return;
@@ -85,6 +81,8 @@ function check(call: Node, ctx: RuleContext): void {
     return;
   }
   if (!PRINTS.has(qualified) || (qualified === 'print' && ctx.facts.imports.has('print'))) return;
+  // A function nested in a test is code the test runs or inspects (a callback, a fake): its output is its own.
+  if (ctx.scope.testFunction !== ctx.scope || !(ctx.scope.isSetup || isCollectedTest(ctx.scope))) return;
   if (writesToStream(call) || outputIsWanted(call, ctx.scope)) return;
   ctx.report({
     node: call,

@@ -50,8 +50,17 @@ function skipsAtOnce(definition: Node, ctx: RuleContext): { statement: Node; cal
   return skips ? { statement: first, call } : null;
 }
 
+/**
+ * Nothing but the skip (or `pass`): a subclass switching off an inherited test that does not apply to it,
+ * with no test code left to rot.
+ */
+function onlyOptsOut(definition: Node, ctx: RuleContext): boolean {
+  const body = statements(definition.childForFieldName('body')).filter((statement) => !isDocstring(statement));
+  return body.length === 0 || (body.length === 1 && (body[0]!.type === 'pass_statement' || skipsAtOnce(definition, ctx) !== null));
+}
+
 function checkFunction(definition: Node, ctx: RuleContext): void {
-  if (!isCollectedTest(ctx.scope)) return;
+  if (!isCollectedTest(ctx.scope) || onlyOptsOut(definition, ctx)) return;
   const found = skipDecorator(definition, ctx);
   if (found) {
     reportSkip(found.decorator, `\`${ctx.scope.name}\``, found.reason, ctx);

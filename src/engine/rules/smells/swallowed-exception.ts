@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { calleeLastName, statements } from '../../syntax';
+import { isUnderExpectedException } from '../assertions/raises';
 import { caughtNames, handlerBody, isTestFailure, reraises } from './exceptions';
 
 /** `pass`, `continue`, `...`: a handler that does nothing with what it caught. */
@@ -21,6 +22,12 @@ function isCleanup(statement: Node): boolean {
 /** Optional imports: `try: import x` / `except ImportError: pass`. */
 const IMPORT_ERRORS = /(^|\.)(ImportError|ModuleNotFoundError)$/;
 
+/** tree-sitter leaves a comment that ends the handler's last line outside the clause: look just after it. */
+function hasTrailingComment(clause: Node): boolean {
+  const next = clause.nextSibling;
+  return next?.type === 'comment' && next.startPosition.row === clause.endPosition.row;
+}
+
 function check(clause: Node, ctx: RuleContext): void {
   if (!ctx.scope.inTestCode) return;
   const body = handlerBody(clause);
@@ -32,8 +39,13 @@ function check(clause: Node, ctx: RuleContext): void {
   const tryStatement = clause.parent;
   const tryBody = statements(tryStatement?.childForFieldName('body'));
   const tryLast = tryBody[tryBody.length - 1];
-  // `try: call(); self.fail()` + `except E: pass` expects E: SML005 suggests `assertRaises`.
+  // `try: call(); self.fail()` + `except E: pass` (or `else: self.fail()`) expects E: SML005 suggests `assertRaises`.
   if (swallows && tryLast && isTestFailure(tryLast)) return;
+  if (tryStatement?.namedChildren.some((child) => child?.type === 'else_clause')) return;
+  // A comment in the handler says why the error does not matter: a decision, not an accident.
+  if (clause.descendantsOfType('comment').length > 0 || hasTrailingComment(clause)) return;
+  // The `try` raises or sits under `assertRaises`: it tests `except` itself.
+  if (tryBody.some((statement) => statement.type === 'raise_statement') || (tryStatement && isUnderExpectedException(tryStatement, ctx.scope.node))) return;
   if (tryBody.length > 0 && tryBody.every(isCleanup)) return;
   if (names.length > 0 && names.every((name) => IMPORT_ERRORS.test(name))) return;
   const caught = bare ? 'a bare `except:`' : `\`except ${names.length === 1 ? names[0] : `(${names.join(', ')})`}\``;

@@ -43,6 +43,18 @@ const SELF_COMPARISONS = new Map<string, string>([
 
 const LITERAL_CHECKS = new Set(['assertTrue', 'assert_', 'failUnless', 'assertFalse', 'failIf', 'assertIsNone', 'assertIsNotNone']);
 
+/**
+ * The test is about comparison itself: its name says so (`test_equality`, `test_hash`, `test_ordering`), or
+ * it also checks inequality. There `x == x` exercises an `__eq__` that can fail (NaN, a released buffer).
+ */
+function testsComparison(ctx: RuleContext): boolean {
+  const test = ctx.scope.testFunction ?? ctx.scope;
+  return test.data('SML008:comparison', () =>
+    /eq|compar|cmp|hash|order|ident|reflex|same|richcmp|sort/i.test(test.name) ||
+    /assertNotEqual|assertIsNot\b|!=|__eq__|__ne__/.test(test.node.text) ||
+    definesComparisonMethods(ctx));
+}
+
 function tautologyOfCall(call: Node, ctx: RuleContext): string | null {
   const name = calleeLastName(call);
   if (!name || !(LITERAL_CHECKS.has(name) || SELF_COMPARISONS.has(name))) return null;
@@ -67,8 +79,7 @@ function tautologyOfCall(call: Node, ctx: RuleContext): string | null {
   if (!operator || !second) return null;
   const same = sameOperand(first, second);
   if (same === null) return null;
-  // `x == x` is the subject when the file defines `__eq__` (or tests NaN): it can fail there.
-  if (operator !== 'is' && definesComparisonMethods(ctx)) return null;
+  if (testsComparison(ctx)) return null;
   return `\`${assertion.name}(${brief(first, 24)}, ${brief(second, 24)})\` compares \`${same}\` with itself`;
 }
 
@@ -76,6 +87,8 @@ function tautologyOfAssert(statement: Node, ctx: RuleContext): string | null {
   const { test } = assertParts(statement);
   if (!test) return null;
   const value = unwrapParens(test);
+  // Tests of the `assert` statement itself (`test_assert`) assert literals on purpose.
+  if (/assert/i.test((ctx.scope.testFunction ?? ctx.scope).name)) return null;
   // Strings, tuples and falsy literals are ASR012's and ASR013's findings.
   if (value.type === 'true' || ((value.type === 'integer' || value.type === 'float') && !isFalsyLiteral(value))) {
     return `\`assert ${value.text}\` asserts a literal that is always true`;
@@ -86,7 +99,7 @@ function tautologyOfAssert(statement: Node, ctx: RuleContext): string | null {
   const [left, right] = operands;
   if (operators.length !== 1 || !left || !right || !['==', 'is', '>=', '<='].includes(operators[0]!)) return null;
   const same = sameOperand(left, right);
-  if (same === null || (operators[0] !== 'is' && definesComparisonMethods(ctx))) return null;
+  if (same === null || testsComparison(ctx)) return null;
   return `\`assert ${brief(value, 40)}\` compares \`${same}\` with itself`;
 }
 

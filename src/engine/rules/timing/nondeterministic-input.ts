@@ -295,7 +295,14 @@ function onFunctionExit(_node: Node, ctx: RuleContext): void {
   const state = ctx.scope.peek<TestState>(ID);
   if (!state) return;
   const own = controlled(ctx.scope);
-  const kept = state.candidates.filter((candidate) => !own.has(candidate.taint.kind) && !moduleControls(ctx.scope).has(candidate.taint.kind));
+  // One finding per source call, at the first assertion it reaches: the other assertions repeat the same problem.
+  const origins = new Set<number>();
+  const kept = state.candidates.filter((candidate) => {
+    if (own.has(candidate.taint.kind) || moduleControls(ctx.scope).has(candidate.taint.kind)) return false;
+    if (origins.has(candidate.taint.origin.startIndex)) return false;
+    origins.add(candidate.taint.origin.startIndex);
+    return true;
+  });
   const owner = ctx.scope.enclosingClass;
   if (owner) owner.data<Candidate[]>(ID, () => []).push(...kept);
   else for (const candidate of kept) report(candidate, ctx);
