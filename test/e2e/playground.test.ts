@@ -65,10 +65,11 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
   let browser: Browser;
   const pages: WatchedPage[] = [];
 
+  // A production build of Monaco takes a while, much longer on a loaded two-core machine.
   beforeAll(async () => {
     site = await buildAndServe();
     browser = await launchChromium();
-  });
+  }, 600_000);
 
   // Pages stay watched (their errors are checked at the end) but need not stay open.
   afterEach(async () => {

@@ -42,6 +42,15 @@ ruleTester('SEC003', {
           def test_shell(self):
               proc = self.loop.run_until_complete(asyncio.create_subprocess_shell('exit 7'))
     ` },
+    // From CPython's test_os and pythoninfo: with shell=True, a sequence is quoted item by item (Windows) or
+    // runs only its first item (POSIX); nothing is spliced into a command line.
+    { name: 'shell=True with an argument sequence is not an injection', code: py`
+      import subprocess
+      def write_windows_console(self, *args):
+          retcode = subprocess.call(args, creationflags=subprocess.CREATE_NEW_CONSOLE, shell=True)
+      def collect_windows(info_add):
+          proc = subprocess.Popen(["ver"], shell=True, stdout=subprocess.PIPE)
+    ` },
     { name: 'a local function named system', code: py`
       def system(cmd):
           return cmd
@@ -86,6 +95,26 @@ ruleTester('SEC003', {
           def finalize_tests(self):
               os.system("leaks %d" % os.getpid())
     `, errors: [{ line: 4, severity: 'warning' }] },
+    // From CPython's libregrtest and test_os: numbers and metacharacter-free constants cannot change the command.
+    { name: 'numbers and fixed module constants interpolated: a fixed command (info)', code: py`
+      import os, unittest
+      unix_shell = '/system/bin/sh' if is_android else '/bin/sh'
+      class EnvironTests(unittest.TestCase):
+          def test_update2(self):
+              with os.popen("%s -c 'echo $HELLO'" % unix_shell) as popen:
+                  value = popen.read().strip()
+          def finalize(self):
+              os.system("leaks %d" % os.getpid())
+              os.system(f"{unix_shell} -c true")
+    `, errors: [{ line: 5, severity: 'info' }, { line: 8, severity: 'info' }, { line: 9, severity: 'info' }] },
+    { name: 'a function parameter or sys.executable interpolated is still a warning', code: py`
+      import os, subprocess, sys
+      def _test_underlying_process_env(self, var, expected):
+          with os.popen(f"{unix_shell} -c 'echo \${var}'") as popen:
+              value = popen.read().strip()
+      def _maxdataOK():
+          hdrs = subprocess.getoutput("/usr/bin/dump -o %s" % sys.executable)
+    `, errors: [{ line: 3, severity: 'warning' }, { line: 6, severity: 'warning' }] },
     { name: 'aliased subprocess module and args= keyword', code: py`
       import subprocess as sp
       sp.Popen(args='echo ' + name, shell=True)

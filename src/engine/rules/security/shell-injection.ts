@@ -24,7 +24,9 @@ function shellCommand(call: Node, qualified: string): Node | null {
 function apiWords(qualified: string): Set<string> {
   const words = new Set(['shell']);
   const [module, name = ''] = qualified.split(/\.(?=[^.]+$)/);
-  if (module === 'subprocess' || name.includes('subprocess')) ['subprocess', 'process', 'popen'].forEach((word) => words.add(word));
+  if (module === 'subprocess' || name.includes('subprocess')) {
+    ['subprocess', 'process', 'popen', 'getoutput', 'getstatusoutput'].forEach((word) => words.add(word));
+  }
   if (qualified === 'subprocess.run') words.add('run');
   for (const word of ['system', 'popen', 'getoutput', 'getstatusoutput']) if (name.toLowerCase() === word) words.add(word);
   return words;
