@@ -30,6 +30,13 @@ ruleTester('ASR007', {
                   foo()
                   support.gc_collect()
     ` },
+    { name: 'a with that opens other contexts too: the setup lines need them', code: py`
+      class T(unittest.TestCase):
+          def test_a(self):
+              with warnings.catch_warnings(), self.assertRaises(SyntaxError):
+                  warnings.simplefilter('error', DeprecationWarning)
+                  compile_command(source)
+    ` },
     { name: 'other context managers', code: py`
       def test_b():
           with open(path) as f:
@@ -45,11 +52,11 @@ ruleTester('ASR007', {
               server = create_server()
               server.resize('small')
     `, errors: [{ line: 3, column: 10, endLine: 3, endColumn: 52, severity: 'info', message: '`pytest.raises(InvalidFlavor)` wraps 2 statements' }] },
-    { name: 'assertRaises with as-name among several items, and assertWarns (different advice)', code: py`
+    { name: 'assertRaises with an as-name, and assertWarns (different advice)', code: py`
       import pytest
       class T(unittest.TestCase):
           def test_a(self):
-              with mock.patch('a.b'), self.assertRaises(ValueError) as cm:
+              with self.assertRaises(ValueError) as cm:
                   x = 1
                   f(x)
                   g(x)

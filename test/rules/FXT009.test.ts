@@ -61,6 +61,17 @@ ruleTester('FXT009', {
               yield
               clear()
     ` },
+    { name: 'deliberate constant defaults, and an entry point named test that takes **kwargs', code: py`
+      import pytest
+      import numpy as np
+
+      class TestUfunc:
+          def test_binary(self, f=np.add, x=0, y=1):
+              assert f(x, y) == 1
+
+      def test(*paths, subprocess=True, _rerun=0, **kwargs):
+          return run_tests(paths, subprocess, kwargs)
+    ` },
     { name: 'yields more than once, or yield from, or inside a nested function', code: py`
       import pytest
 
@@ -228,20 +239,24 @@ ruleTester('FXT009', {
       async def client():
           return 1
     ` },
-    { name: 'test parameters: an underscore fixture (PT019) and a default (PT028), in functions and pytest classes', code: py`
+    { name: 'test parameters: an underscore fixture (PT019) and a default on a fixture name (PT028), in functions and pytest classes', code: py`
       import pytest
 
-      def test_a(user, _audit_log, retries=3):
+      @pytest.fixture
+      def db():
+          return make_db()
+
+      def test_a(user, _audit_log, tmp_path=None, retries=3):
           assert user
 
       class TestB:
-          def test_b(self, _clean_db, *, timeout: int = 5):
+          def test_b(self, _clean_db, *, db: object = None, timeout: int = 5):
               assert True
     `, errors: [
-      { line: 3, column: 18, endColumn: 28, message: "use `@pytest.mark.usefixtures('_audit_log')`" },
-      { line: 3, column: 30, endColumn: 39, message: 'Test parameter `retries` has a default' },
-      { line: 7, message: '_clean_db' },
-      { line: 7, message: '`timeout`' },
+      { line: 7, column: 18, endColumn: 28, message: "use `@pytest.mark.usefixtures('_audit_log')`" },
+      { line: 7, column: 30, endColumn: 43, message: 'Test parameter `tmp_path` has a default, so pytest does not inject the `tmp_path` fixture' },
+      { line: 11, message: '_clean_db' },
+      { line: 11, message: '`db` fixture' },
     ] },
   ],
 });

@@ -15,6 +15,23 @@ ruleTester('SEC001', {
     { name: 'a private key header around a stub', code: py`
       PRIVATE_KEY = '-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----'
     ` },
+    // From the precision fixture (OpenStack style): a truncated test key bound to a TEST_ name.
+    { name: 'a key block whose body is elided, bound to a test name', code: py`
+      TEST_PRIVATE_KEY = """-----BEGIN RSA PRIVATE KEY-----
+      MIIEowIBAAKCAQEAx1vSa1YPxh3nJ8fC+KXq7VW3k5J9gG0vT2pQ8eN6h1ZbW3yR
+      ...
+      -----END RSA PRIVATE KEY-----"""
+    ` },
+    { name: 'a full throwaway key bound to a fake name', code: py`
+      def get_fake_ssh_private_key():
+          return None
+      FAKE_SSH_PRIVATE_KEY = (
+          '-----BEGIN RSA PRIVATE KEY-----\\n'
+          'UvImZaYMEtKJGF2VDuiBNgkWb2sRPReNbA/TkB/yOaGglfIPk5VlDPk4C47bIkpr'
+          'qW1xN8vR3zT6yB9cF2hL5mP0sK4jD7gA1eX3uQ8oI6wZ2nV5bC9tR7yH4kM1pL0s'
+          '\\n-----END RSA PRIVATE KEY-----'
+      )
+    ` },
     { name: 'names that point at a secret rather than hold one', code: py`
       token_url = 'https://keystone.example.org:5000/v3/auth/tokens/x9Qz'
       password_file = '/etc/app/Zx8kQ2vL9mWp4rT7yB3n'
@@ -32,6 +49,14 @@ ruleTester('SEC001', {
       import os
       password = os.environ['DB_PASSWORD']
       token = f'{prefix}-Zx8kQ2vL9mWp4rT7yB3n'
+    ` },
+    // From the precision fixture (OpenStack style): a fixed signing key handed to the code under test.
+    { name: 'a random-looking test vector passed inline by a test', code: py`
+      from oslotest import base
+      class CryptoTestCase(base.BaseTestCase):
+          def test_signature_with_fixed_key(self):
+              signature = crypto.sign(b'payload', secret='K7gNU3sdo+OL0wNhqoVWhr3g6s1xYv72ol/pe/Unols=')
+              self.assertEqual(44, len(signature))
     ` },
     { name: 'a sentence is not a secret', code: py`
       secret = 'the admin password rotates every 90 days'

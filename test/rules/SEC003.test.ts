@@ -92,8 +92,8 @@ ruleTester('SEC003', {
     { name: 'a helper not named after the API still counts', code: py`
       import os, unittest
       class Regrtest(unittest.TestCase):
-          def finalize_tests(self):
-              os.system("leaks %d" % os.getpid())
+          def finalize_tests(self, tool):
+              os.system("%s %d" % (tool, os.getpid()))
     `, errors: [{ line: 4, severity: 'warning' }] },
     // From CPython's libregrtest and test_os: numbers and metacharacter-free constants cannot change the command.
     { name: 'numbers and fixed module constants interpolated: a fixed command (info)', code: py`

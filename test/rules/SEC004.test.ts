@@ -109,6 +109,35 @@ ruleTester('SEC004', {
           def loads(self, buf, **kwds):
               return pickle.loads(buf, **kwds)
     ` },
+    // From CPython's test_logging: the test's server decodes what the SocketHandler under test sent.
+    { name: 'a test server unpickling the wire format of the code under test', code: py`
+      import pickle, struct
+      class SocketHandlerTest(BaseTest):
+          def handle_socket(self, request):
+              conn = request.connection
+              chunk = conn.recv(4)
+              slen = struct.unpack('>L', chunk)[0]
+              chunk = conn.recv(slen)
+              obj = pickle.loads(chunk)
+          def handle_datagram(self, request):
+              packet = request.packet[4:]
+              obj = pickle.loads(packet)
+    ` },
+    // From CPython's test_importlib: marshal is the format of .pyc files; loading never runs the code.
+    { name: 'marshal of a pyc file', code: py`
+      import marshal
+      def get_code_from_pyc(pyc_path):
+          with open(pyc_path, 'rb') as pyc_f:
+              pyc_f.seek(16)
+              return marshal.load(pyc_f)
+    ` },
+    // From CPython's test_getpath: exec of a Python source file of the repository, like an import.
+    { name: 'exec of a Python source file of the repository', code: py`
+      import pathlib
+      SOURCE = (pathlib.Path(__file__).parent / "Modules/getpath.py").read_bytes()
+      def getpath(ns, keys):
+          exec(SOURCE, ns)
+    ` },
     { name: 'methods that happen to be called eval/load', code: py`
       model.eval()
       json.load(stream)
@@ -163,10 +192,12 @@ ruleTester('SEC004', {
           p = subprocess.Popen(cmd, stdout=subprocess.PIPE)
           stdout, stderr = p.communicate()
           names = eval(stdout.strip())
+          exec('creatorFunc = _hashlib.%s' % sys.argv[2])
     `, errors: [
       { line: 4, severity: 'warning', message: 'read from outside' },
       { line: 6, severity: 'warning', message: 'read from outside' },
       { line: 9, severity: 'warning', message: 'ast.literal_eval' },
+      { line: 10, severity: 'warning', message: 'read from outside' },
     ] },
   ],
 });

@@ -42,6 +42,14 @@ ruleTester('SEC005', {
           def test_move_dir(self):
               dst_dir = tempfile.mktemp(dir=self.mkdtemp())
               other = tempfile.mktemp(dir=tempfile.mkdtemp())
+          def test_chown(self):
+              dirname = self.mkdtemp()
+              filename = tempfile.mktemp(dir=dirname)
+      class UnixSocketTestBase(unittest.TestCase):
+          def setUp(self):
+              self.dir_path = tempfile.mkdtemp()
+          def bindSock(self, sock):
+              path = tempfile.mktemp(dir=self.dir_path)
     ` },
     // From CPython's test_tempfile: the test of mktemp itself.
     { name: 'a test of tempfile.mktemp', code: py`

@@ -10,6 +10,19 @@ ruleTester('SML004', {
                   with self.subTest(value=value):
                       self.assertEqual(expected, int(value))
     ` },
+    { name: 'subTest in an inner loop, or after per-case setup', code: py`
+      import unittest
+      class T(unittest.TestCase):
+          def test_a(self):
+              for text, expected in CASES:
+                  for parse in (parse_a, parse_b):
+                      with self.subTest(text=text, parse=parse):
+                          self.assertEqual(expected, parse(text))
+              for sep in 'T ':
+                  value = build(sep)
+                  with self.subTest(sep=sep):
+                      self.assertEqual(sep, value.sep)
+    ` },
     { name: 'setup loop without assertions', code: py`
       import unittest
       class T(unittest.TestCase):
@@ -52,6 +65,20 @@ ruleTester('SML004', {
                   break
               time.sleep(0.1)
           assert done()
+    ` },
+    { name: '`return self.skipTest(...)` is a skip; a match that only computes the checked value', code: py`
+      import unittest
+      class T(unittest.TestCase):
+          def test_a(self):
+              if not can_symlink():
+                  return self.skipTest('no symlinks')
+              x = b"x"
+              match x:
+                  case [120]:
+                      y = 0
+                  case _:
+                      y = 1
+              self.assertEqual(1, y)
     ` },
     { name: 'helper methods are not tests', code: py`
       import unittest

@@ -61,6 +61,72 @@ ruleTester('TIM001', {
                   async with asyncio.timeout(0.1):
                       await asyncio.sleep(10)
     ` },
+    // From CPython's _test_multiprocessing: the thread target works until the test sets the flag.
+    { name: 'a sleep pacing a worker loop the test stops', code: py`
+      import threading, time
+      def test_watcher_thread_stops():
+          stop = threading.Event()
+          def watch():
+              while not stop.is_set():
+                  poll_once()
+                  time.sleep(0.01)
+          t = threading.Thread(target=watch)
+          t.start()
+          stop.set()
+          t.join()
+    ` },
+    // From CPython's test_time: the sleep is what the test measures.
+    { name: 'a sleep bracketed by clock reads is measured, not waited on', code: py`
+      import time, unittest
+      class TimeTestCase(unittest.TestCase):
+          def test_process_time(self):
+              start = time.process_time()
+              time.sleep(0.100)
+              stop = time.process_time()
+              self.assertLess(stop - start, 0.020)
+    ` },
+    // From CPython's test_timeouts: the task cancelled itself; the sleep is cut short at once.
+    { name: 'a sleep inside try/except CancelledError', code: py`
+      import asyncio, unittest
+      class TimeoutTests(unittest.IsolatedAsyncioTestCase):
+          async def test_timeout_after_cancellation(self):
+              try:
+                  asyncio.current_task().cancel()
+                  await asyncio.sleep(1)
+              except asyncio.CancelledError:
+                  pass
+    ` },
+    // From CPython's test_syslog: the sleep sets how long the background load runs before the stop flag.
+    { name: 'a sleep that times a stress phase ended by a stop flag', code: py`
+      import threading, time
+      def test_concurrent_openlog():
+          stop = False
+          def logger():
+              while not stop:
+                  log('message')
+          with start_threads([threading.Thread(target=logger)]):
+              time.sleep(0.1)
+              stop = True
+    ` },
+    // From CPython's test_threadsignals and test_logging: a thread target that repeats an action with delays.
+    { name: 'a thread target pacing its own repeated stimulus', code: py`
+      import os, signal, threading, time
+      def test_interrupted_timed_acquire():
+          def send_signals():
+              for _ in range(40):
+                  time.sleep(0.02)
+                  os.kill(os.getpid(), signal.SIGUSR1)
+          threading.Thread(target=send_signals).start()
+          lock.acquire(timeout=0.5)
+    ` },
+    // From CPython's test_time: the test of time.sleep itself.
+    { name: 'a test named after sleep', code: py`
+      import time, unittest
+      class TimeTestCase(unittest.TestCase):
+          def test_sleep(self):
+              self.assertRaises(ValueError, time.sleep, -1)
+              time.sleep(1.2)
+    ` },
     { name: 'a sleep the test expects a signal to interrupt', code: py`
       import signal, time, unittest
       class T(unittest.TestCase):
@@ -121,6 +187,32 @@ ruleTester('TIM001', {
                   break
               time.sleep(0.1)
     `, errors: [{ line: 6, severity: 'info', message: 'bounded poll' }] },
+    { name: 'a for loop that never leaves early is no poll: the sleeps are plain waits', code: py`
+      import time
+      def test_race_between_set_target_and_flush():
+          for _ in range(10):
+              time.sleep(0.005)
+              logger.info('not flushed')
+    `, errors: [{ line: 4, severity: 'warning', message: 'wall clock' }] },
+    { name: 'a raise on failure does not make a for loop a poll', code: py`
+      import time
+      def test_race():
+          for _ in range(500):
+              time.sleep(0.005)
+              try:
+                  handler.handle(record)
+              except Exception:
+                  raise
+    `, errors: [{ line: 4, severity: 'warning' }] },
+    { name: 'a thread target that waits before acting is still a guess', code: py`
+      import threading, time
+      def test_ctrl_c():
+          def sigint_after_delay():
+              time.sleep(0.1)
+              signal.raise_signal(signal.SIGINT)
+          threading.Thread(target=sigint_after_delay).start()
+          loop.run_forever()
+    `, errors: [{ line: 4, severity: 'warning' }] },
     { name: 'asyncio.sleep in the async test itself waits for a task to get going', code: py`
       import asyncio, unittest
       class T(unittest.IsolatedAsyncioTestCase):

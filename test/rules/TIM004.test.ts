@@ -208,6 +208,16 @@ ruleTester('TIM004', {
               self.assertEqual(float(format(x, '.0f')), round(x, 0))
               self.assertEqual(float(format(x, '.1f')), round(x, 1))
     `, errors: [{ line: 5 }] },
+    { name: 'freezegun on one test function does not cover the others', code: py`
+      import datetime
+      from freezegun import freeze_time
+      @freeze_time('2024-03-01')
+      def test_report_date():
+          assert report().date == datetime.date.today()
+      def test_expiry():
+          created = datetime.datetime.now()
+          assert put('k').expires_at > created
+    `, errors: [{ line: 8 }] },
     { name: 'a seed in another class does not count', code: py`
       import random, unittest
       class Seeded(unittest.TestCase):

@@ -1,7 +1,6 @@
 /** Reading and rewriting `self.assertX(...)` calls: shared by the assertion rules. */
-import type { Node } from 'web-tree-sitter';
-import { isSelfAssert } from '../../semantics';
-import { callArguments, calleeLastName, isFalsyLiteral, normalizedText, unwrapParens, type CallArguments } from '../../syntax';
+import type { Node, Tree } from 'web-tree-sitter';
+import { callArguments, calleeLastName, calleeName, isFalsyLiteral, normalizedText, unwrapParens, type CallArguments } from '../../syntax';
 import { replaceBetween, replaceNode } from '../../position';
 import type { TextEdit } from '../../types';
 
@@ -13,8 +12,32 @@ export interface SelfAssertCall {
   args: CallArguments;
 }
 
+/**
+ * Most assertion rules visit every `call` and ask this first; each question crosses into WebAssembly, so
+ * the answer is kept per tree and node, as syntax.ts keeps dotted names.
+ */
+const selfAssertCalls = new WeakMap<Tree, Map<number, SelfAssertCall | null>>();
+
 export function selfAssertCall(call: Node): SelfAssertCall | null {
-  if (!isSelfAssert(call)) return null;
+  let known = selfAssertCalls.get(call.tree);
+  if (!known) {
+    known = new Map();
+    selfAssertCalls.set(call.tree, known);
+  }
+  let result = known.get(call.id);
+  if (result === undefined) {
+    result = readSelfAssertCall(call);
+    known.set(call.id, result);
+  }
+  return result;
+}
+
+/** `self.assertX` / `cls.failX`: the catalog's SelfAssert, read from the dotted name that syntax.ts caches. */
+const SELF_ASSERT = /^(self|cls)\.(assert|fail)[^.]*$/;
+
+function readSelfAssertCall(call: Node): SelfAssertCall | null {
+  const callee = calleeName(call);
+  if (!callee || !SELF_ASSERT.test(callee)) return null;
   const method = call.childForFieldName('function')?.childForFieldName('attribute');
   if (!method) return null;
   return { call, method, name: method.text, args: callArguments(call) };

@@ -21,9 +21,15 @@ function workingStatements(withStatement: Node): Node[] {
   return body;
 }
 
+/** The `with` opens other contexts too (`with catch_warnings(), assertRaises(E):`), which the setup lines need. */
+function opensOtherContexts(withStatement: Node): boolean {
+  const clause = withStatement.namedChildren.find((child) => child?.type === 'with_clause');
+  return (clause?.namedChildren.filter((child) => child?.type === 'with_item').length ?? 0) > 1;
+}
+
 function check(withStatement: Node, ctx: RuleContext): void {
   const body = workingStatements(withStatement);
-  if (body.length < 2) return;
+  if (body.length < 2 || opensOtherContexts(withStatement)) return;
   const [item] = raisesItemsOf(withStatement, ctx);
   if (!item) return;
   const { raises } = item;
@@ -50,7 +56,8 @@ export default defineRule({
     why:
       'The check passes as soon as any statement in the block raises the expected exception. When the block also ' +
       'builds its inputs, the exception may come from that setup instead of the call under test, and any ' +
-      'statement after the raising one never runs, so assertions placed there check nothing.',
+      'statement after the raising one never runs, so assertions placed there check nothing. A block that also ' +
+      'opens other contexts (`with catch_warnings(), assertRaises(E):`) is not reported: its setup lines need them.',
     fix:
       'Move the setup above the `with` and the checks below it, so the block holds only the call that should ' +
       'raise. Inspect the exception afterwards through `as cm` (`cm.exception`) or `as exc_info` (`exc_info.value`).',

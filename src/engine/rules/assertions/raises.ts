@@ -4,8 +4,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../rule';
-import { calleeLastName, callArguments, unwrapParens, type CallArguments } from '../../syntax';
-import { isSelfAssert } from '../../semantics';
+import { calleeLastName, calleeName, callArguments, unwrapParens, type CallArguments } from '../../syntax';
+import { selfAssertCall } from './assert-calls';
 
 const UNITTEST_RAISES = new Set(['assertRaises', 'assertRaisesRegex', 'assertWarns', 'assertWarnsRegex']);
 const PYTEST_RAISES = new Set(['pytest.raises', 'pytest.warns']);
@@ -24,22 +24,23 @@ export interface RaisesCall {
 
 /** `self.assertRaises(E, ...)`, `pytest.raises(E, match=...)` and the warning twins; null for other calls. */
 export function raisesCallOf(call: Node, ctx: Pick<RuleContext, 'qualifiedName'>): RaisesCall | null {
-  const last = calleeLastName(call);
-  if (!last) return null;
+  // Both lookups are cached per tree: this runs for every call of the file.
+  const assertion = selfAssertCall(call);
   let style: RaisesCall['style'];
   let name: string;
-  if (UNITTEST_RAISES.has(last) && isSelfAssert(call)) {
+  if (assertion) {
+    if (!UNITTEST_RAISES.has(assertion.name)) return null;
     style = 'unittest';
-    name = last;
-  } else if (last === 'raises' || last === 'warns') {
+    name = assertion.name;
+  } else {
+    const callee = calleeName(call);
+    if (!callee || !/(^|\.)(raises|warns)$/.test(callee)) return null;
     const qualified = ctx.qualifiedName(call.childForFieldName('function'));
     if (!qualified || !PYTEST_RAISES.has(qualified)) return null;
     style = 'pytest';
-    name = `pytest.${last}`;
-  } else {
-    return null;
+    name = qualified;
   }
-  const args = callArguments(call);
+  const args = assertion?.args ?? callArguments(call);
   const expected = args.positional[0] ?? args.keywords.get('expected_exception') ?? args.keywords.get('expected_warning') ?? null;
   return { call, name, style, expected, matchesMessage: name.endsWith('Regex') || args.keywords.has('match'), args };
 }

@@ -26,6 +26,8 @@ const DUMMY = /fake|dummy|example|sample|test|placeholder|change_?me|secret|pass
  */
 function hasKeyBody(text: string): boolean {
   const body = (text.split(/PRIVATE KEY(?: BLOCK)?-----/)[1] ?? '').split('-----END')[0] ?? '';
+  // `...` in the body: a key shortened for the source, i.e. a placeholder.
+  if (/\.\.\.|…/.test(body)) return false;
   const base64 = body.replace(/\\n|[^A-Za-z0-9+/=]/g, '');
   return base64.length >= 64 && entropyBits(base64) >= 4.5;
 }
@@ -112,10 +114,29 @@ function checkBinding(nameNode: Node | null, valueNode: Node | null, ctx: RuleCo
   });
 }
 
+/**
+ * The name the literal is bound to says it is made up for tests (`TEST_PRIVATE_KEY`, `FAKE_SSH_KEY`,
+ * `sample_token=`): a throwaway key generated for the test suite, not a leaked one.
+ */
+function boundToMadeUpName(node: Node): boolean {
+  let value: Node = node;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const holder = value.parent;
+  const target =
+    holder?.type === 'assignment' ? holder.childForFieldName('left')
+    : holder?.type === 'keyword_argument' || holder?.type === 'default_parameter' || holder?.type === 'typed_default_parameter' ? holder.childForFieldName('name')
+    : holder?.type === 'pair' ? holder.childForFieldName('key')
+    : null;
+  const name = boundName(target ?? null);
+  if (!name) return false;
+  const snake = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  return MADE_UP_NAME.test(snake) || /(^|_)tests?(_|$)/.test(snake);
+}
+
 function checkLiteral(node: Node, ctx: RuleContext): void {
   if (isConcatenationPart(node)) return;
   const kind = keyFormatOf(node.text);
-  if (!kind) return;
+  if (!kind || boundToMadeUpName(node)) return;
   ctx.report({
     node,
     message: `String literal holds what looks like ${kind}: committed credentials get harvested from any file, tests included; revoke it and load it at run time, or use an obviously fake value`,
@@ -136,7 +157,10 @@ export default defineRule({
       'production code. A string in a known key format (AWS key id, private key block, GitHub, Slack, Stripe, ' +
       'Google keys) is an error anywhere. A random-looking value (20+ characters, letters and digits, ' +
       '3.5+ bits of entropy per character) bound to a name such as `password`, `secret`, `token` or ' +
-      '`api_key` is a warning. Obvious fakes (`fake-token`, `AKIAIOSFODNN7EXAMPLE`, `<password>`) are silent.',
+      '`api_key` is a warning, except as a keyword argument a test hands to the code under test (a test ' +
+      'vector). Obvious fakes (`fake-token`, `AKIAIOSFODNN7EXAMPLE`, `<password>`), keys whose ' +
+      'body is elided (`...`) and keys bound to a name that says they are made up (`TEST_PRIVATE_KEY`, ' +
+      '`FAKE_SSH_KEY`) are silent.',
     fix:
       'Revoke the credential, then read it at run time (environment variable, a secrets fixture) or generate ' +
       'it in the test (`uuid.uuid4().hex`, `secrets.token_hex()`). Where any value will do, use one that is ' +
@@ -184,6 +208,9 @@ export default defineRule({
       checkBinding(node.childForFieldName('left'), node.childForFieldName('right'), ctx);
     },
     keyword_argument(node, ctx) {
+      // Inside a test, a value handed straight to the code under test is a test vector (a fixed signing key,
+      // a token for a fake server); pasted credentials end up in constants and attributes. Key formats still count.
+      if (ctx.scope.inTestCode && node.parent?.parent?.type === 'call') return;
       checkBinding(node.childForFieldName('name'), node.childForFieldName('value'), ctx);
     },
     default_parameter(node, ctx) {

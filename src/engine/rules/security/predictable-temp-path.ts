@@ -47,11 +47,25 @@ function isBoundToPathUse(node: Node, ctx: RuleContext): boolean {
   });
 }
 
-/** `mktemp(dir=self.mkdtemp())`: a name inside a private directory the test just made cannot be raced. */
+const MAKES_PRIVATE_DIRECTORY = /^(mkdtemp|TemporaryDirectory)$/;
+
+/**
+ * `mktemp(dir=self.mkdtemp())`, or a `dir` name (`dirname`, `self.dir_path`) assigned from `mkdtemp()` in the
+ * function or its class: a name inside a private directory the test just made cannot be raced.
+ */
 function insidePrivateDirectory(call: Node): boolean {
   const dir = callArguments(call).keywords.get('dir');
   const value = dir ? unwrapParens(dir) : null;
-  return value?.type === 'call' && /^(mkdtemp|TemporaryDirectory)$/.test(calleeLastName(value) ?? '');
+  if (!value) return false;
+  if (value.type === 'call') return MAKES_PRIVATE_DIRECTORY.test(calleeLastName(value) ?? '');
+  if (value.type !== 'identifier' && value.type !== 'attribute') return false;
+  let scope: Node | null = call.parent;
+  const wanted = value.type === 'identifier' ? 'function_definition' : 'class_definition';
+  while (scope && scope.type !== wanted && scope.type !== 'module') scope = scope.parent;
+  return (scope?.descendantsOfType('assignment') ?? []).some((assignment) => {
+    const right = assignment?.childForFieldName('right');
+    return assignment?.childForFieldName('left')?.text === value.text && right?.type === 'call' && MAKES_PRIVATE_DIRECTORY.test(calleeLastName(right) ?? '');
+  });
 }
 
 /** `tempfile.mkstemp(dir='/tmp')` picks an unpredictable name: naming the directory is fine. */

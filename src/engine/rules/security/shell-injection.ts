@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { callArguments, unwrapParens } from '../../syntax';
-import { describeBuiltValue, isLiteralCommand } from './literals';
+import { callArguments, stringValue, unwrapParens } from '../../syntax';
+import { describeBuiltValue, isLiteralCommand, isStringLiteral } from './literals';
 import { testsSubject } from './test-subject';
 
 /** Take `shell=` like `Popen`: only `shell=True` hands the command to `/bin/sh`. */
@@ -53,14 +53,79 @@ function isLiteralVariable(command: Node): boolean {
   return values.length > 0 && values.every((value) => !!value && isLiteralCommand(value));
 }
 
+/**
+ * `subprocess.call(args, shell=True)` with a list, a tuple or a `*args` parameter: Windows quotes each item and
+ * POSIX runs only the first as the command line, so no value is spliced into a command (a different bug).
+ */
+function isSequenceCommand(command: Node): boolean {
+  const value = unwrapParens(command);
+  if (value.type === 'list' || value.type === 'tuple') return true;
+  if (value.type !== 'identifier') return false;
+  let definition: Node | null = value.parent;
+  while (definition && definition.type !== 'function_definition') definition = definition.parent;
+  const parameters = definition?.childForFieldName('parameters')?.namedChildren ?? [];
+  return parameters.some((parameter) => parameter?.type === 'list_splat_pattern' && parameter.namedChild(0)?.text === value.text);
+}
+
+/** Text that cannot change a shell command: no spaces, quotes or metacharacters. */
+const INERT = /^[\w./:@%+=,-]*$/;
+
+/** A name bound at module level only to inert literals (`unix_shell = '/system/bin/sh' if android else '/bin/sh'`). */
+function isInertConstant(name: Node): boolean {
+  if (name.type !== 'identifier') return false;
+  const values: Node[] = [];
+  for (const statement of name.tree.rootNode.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
+    const right = assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === name.text ? assignment.childForFieldName('right') : null;
+    if (right) values.push(right);
+  }
+  const inert = (value: Node): boolean => {
+    const node = unwrapParens(value);
+    if (node.type === 'conditional_expression') {
+      const [whenTrue, , whenFalse] = node.namedChildren;
+      return !!whenTrue && !!whenFalse && inert(whenTrue) && inert(whenFalse);
+    }
+    const text = isStringLiteral(node) ? stringValue(node) : null;
+    return text !== null && INERT.test(text);
+  };
+  return values.length > 0 && values.every(inert);
+}
+
+/**
+ * A command whose interpolated parts cannot change it: `'leaks %d' % pid` (numeric conversions only), or
+ * values that are inert module constants (`"%s -c 'echo $HELLO'" % unix_shell`, `f"{unix_shell} -c true"`).
+ */
+function isFixedInterpolation(command: Node): boolean {
+  const value = unwrapParens(command);
+  if (value.type === 'binary_operator' && value.childForFieldName('operator')?.type === '%') {
+    const template = value.childForFieldName('left');
+    const text = template && isStringLiteral(template) ? stringValue(template) : null;
+    if (text === null) return false;
+    const conversions = text.match(/%[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]/g) ?? [];
+    if (conversions.every((conversion) => /[diouxXeEfFgG%]$/.test(conversion))) return true;
+    const right = unwrapParens(value.childForFieldName('right') ?? value);
+    const operands = right.type === 'tuple' ? right.namedChildren : [right];
+    return operands.every((operand) => !!operand && isInertConstant(unwrapParens(operand)));
+  }
+  if (value.type === 'string') {
+    const parts = value.namedChildren.filter((part) => part?.type === 'interpolation');
+    return parts.length > 0 && parts.every((part) => {
+      const expression = part?.childForFieldName('expression');
+      return !!expression && isInertConstant(unwrapParens(expression));
+    });
+  }
+  return false;
+}
+
 function check(call: Node, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   const qualified = ctx.qualifiedName(callee);
   if (!callee || !qualified) return;
   const command = shellCommand(call, qualified);
   if (!command || testsTheApi(qualified, ctx)) return;
+  if (SHELL_OPTIONAL.has(qualified) && isSequenceCommand(command)) return;
   const how = SHELL_OPTIONAL.has(qualified) ? `\`${callee.text}(..., shell=True)\`` : `\`${callee.text}()\``;
-  if (isLiteralCommand(command) || isLiteralVariable(command)) {
+  if (isLiteralCommand(command) || isLiteralVariable(command) || isFixedInterpolation(command)) {
     ctx.report({
       node: callee,
       severity: 'info',
@@ -86,8 +151,10 @@ export default defineRule({
       'The shell re-parses the command: a temp directory with a space, a file name with a quote, or test data ' +
       'with `;` turns into a different command, and in a helper shared with tooling it becomes an injection. ' +
       'A command assembled from variables (f-string, `+`, `%`, `.format()`) is a warning; a fixed string (or a ' +
-      'name bound only to fixed strings) is reported as info, since it is safe until someone interpolates into ' +
-      'it. Tests named after the shell API they call (`PopenTest`, `test_getoutput`, `test_shell`, a ' +
+      'name bound only to fixed strings, or one that only interpolates numbers or metacharacter-free module ' +
+      'constants) is reported as info, since it is safe until someone interpolates into it. `shell=True` with ' +
+      'an argument sequence splices nothing and is not reported. Tests named after the shell API they call ' +
+      '(`PopenTest`, `test_getoutput`, `test_shell`, a ' +
       '`SubprocessMixin`) test that API and are not reported.',
     fix:
       'Pass the program and its arguments as a list to `subprocess.run([...], check=True)` without `shell=True`; ' +

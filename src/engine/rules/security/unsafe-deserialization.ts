@@ -21,25 +21,39 @@ function enclosingFunction(node: Node): Node | null {
   return scope;
 }
 
-/** `name` itself, or `name` among the targets of `a, name = ...`. */
-function bindsName(left: Node | null | undefined, name: string): boolean {
-  if (!left) return false;
-  if (left.text === name) return true;
-  return (left.type === 'pattern_list' || left.type === 'tuple_pattern') && left.namedChildren.some((target) => target?.text === name);
+/** Per tree and scope: the right-hand sides assigned to each name (`a, name = ...` binds both). */
+const assignmentIndex = new WeakMap<object, Map<number, Map<string, Node[]>>>();
+
+function assignmentsIn(scope: Node): Map<string, Node[]> {
+  let byScope = assignmentIndex.get(scope.tree);
+  if (!byScope) assignmentIndex.set(scope.tree, (byScope = new Map()));
+  let index = byScope.get(scope.id);
+  if (index) return index;
+  index = new Map();
+  for (const assignment of scope.descendantsOfType('assignment')) {
+    const left = assignment?.childForFieldName('left');
+    const right = assignment?.childForFieldName('right');
+    if (!left || !right) continue;
+    const targets = left.type === 'pattern_list' || left.type === 'tuple_pattern' ? left.namedChildren : [left];
+    for (const target of targets) {
+      if (!target) continue;
+      const values = index.get(target.text) ?? [];
+      values.push(right);
+      index.set(target.text, values);
+    }
+  }
+  byScope.set(scope.id, index);
+  return index;
 }
 
 /**
  * The right-hand sides assigned to `name` in `scope`, or in the functions around it when `scope` never
- * assigns it (a nested thread target reading the test's bytes). A small local look-up, done only for candidates.
+ * assigns it (a nested thread target reading the test's bytes). Indexed once per scope: only candidates ask.
  */
 function assignedValues(scope: Node, name: string): Node[] {
   for (let current: Node | null = scope; current; current = enclosingFunction(current)) {
-    const values: Node[] = [];
-    for (const assignment of current.descendantsOfType('assignment')) {
-      const right = assignment?.childForFieldName('right');
-      if (right && bindsName(assignment?.childForFieldName('left'), name)) values.push(right);
-    }
-    if (values.length > 0 || current.type === 'module') return values;
+    const values = assignmentsIn(current).get(name);
+    if (values || current.type === 'module') return values ?? [];
   }
   return [];
 }
@@ -66,7 +80,8 @@ function isLiteralData(node: Node, scope: Node, depth = 0): boolean {
   const value = unwrapParens(node);
   if (isStringLiteral(value)) return true;
   // `b'I' + int.to_bytes(...)`, `bytes([i])`: bytes the test constructs.
-  if (value.type === 'binary_operator' && [value.childForFieldName('left'), value.childForFieldName('right')].some((side) => !!side && isStringLiteral(unwrapParens(side)))) return true;
+  if (value.type === 'binary_operator' && !OUTSIDE_TEXT.test(value.text) &&
+    [value.childForFieldName('left'), value.childForFieldName('right')].some((side) => !!side && isStringLiteral(unwrapParens(side)))) return true;
   if (value.type === 'call' && /^(bytes|bytearray)$/.test(value.childForFieldName('function')?.text ?? '')) return true;
   if (depth > 2) return false;
   if (value.type === 'list' || value.type === 'tuple') {
@@ -102,6 +117,9 @@ function isTestProducedData(call: Node, argument: Node | undefined): boolean {
   return scope.type === 'function_definition' && WRITES.test(scope.text);
 }
 
+/** Text of an expression that reads from outside: `'x = %s' % sys.argv[2]` is not built by the test alone. */
+const OUTSIDE_TEXT = /\b(sys\.argv|sys\.stdin|environ|getenv|input|urlopen|recv\w*|read\w*)\b/;
+
 const WRITES = /\b(dumps?|\w*_write\w*)\(|\.write\w*\(/;
 
 /** Calls and attributes that bring in data from outside the test: files, sockets, the environment, HTTP. */
@@ -117,15 +135,43 @@ function mentionsOutsideData(expression: Node, ctx: RuleContext): boolean {
   });
 }
 
-/** `eval(f.read())`, `exec(open(p).read())`, `code = path.read_text(); exec(code)`. */
-function readsOutsideData(call: Node, argument: Node, ctx: RuleContext): boolean {
+/** The expressions a value is computed from: itself, and what the names it reads were assigned. */
+function sourcesOf(call: Node, argument: Node): Node[] {
   const value = unwrapParens(argument);
-  if (mentionsOutsideData(value, ctx)) return true;
   const scope = enclosingFunction(call);
-  if (!scope) return false;
+  if (!scope) return [value];
   // `eval(stdout.strip())` after `stdout, stderr = p.communicate()`: follow the names the argument reads.
   const names = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier').slice(0, 4);
-  return names.some((name) => !!name && assignedValues(scope, name.text).some((right) => mentionsOutsideData(right, ctx)));
+  return [value, ...names.flatMap((name) => (name ? assignedValues(scope, name.text) : []))];
+}
+
+/** `eval(f.read())`, `exec(open(p).read())`, `code = path.read_text(); exec(code)`. */
+function readsOutsideData(call: Node, argument: Node, ctx: RuleContext): boolean {
+  return sourcesOf(call, argument).some((source) => mentionsOutsideData(source, ctx));
+}
+
+/** `handle`, `handle_datagram`, `do_POST`: the request handler of a socketserver / http.server test server. */
+const REQUEST_HANDLER = /^(handle\w*|do_[A-Z]+)$/;
+
+/**
+ * Data received on a socket, or by a request handler: the test's own server decoding the wire format of the
+ * code under test (logging's SocketHandler pickles its records).
+ */
+function receivedOnSocket(call: Node, argument: Node | undefined): boolean {
+  if (!argument) return false;
+  const scope = enclosingFunction(call);
+  if (scope?.type === 'function_definition' && REQUEST_HANDLER.test(scope.childForFieldName('name')?.text ?? '')) return true;
+  return sourcesOf(call, argument).some((source) => /\.recv\w*\(/.test(source.text));
+}
+
+/** `.content`, `.text`, `urlopen(...)`, `cache.get(...)`: bytes from the network or a shared cache. */
+function fromNetworkOrCache(call: Node, argument: Node | undefined): boolean {
+  return !!argument && sourcesOf(call, argument).some((source) => /\.(content|text)\b|urlopen\(|\bcache\w*\.get\(/.test(source.text));
+}
+
+/** `exec(SOURCE)` where `SOURCE` is read from a `.py` file: running repository code, as an import would. */
+function isPythonSource(call: Node, argument: Node): boolean {
+  return sourcesOf(call, argument).some((source) => /\.py['"]/.test(source.text));
 }
 
 function yamlFix(call: Node, functionName: string): Fix | undefined {
@@ -148,8 +194,13 @@ function check(call: Node, ctx: RuleContext): void {
   const args = callArguments(call);
 
   // `six.moves.cPickle.loads` is still cPickle.
-  if (PICKLE_MODULES.has(module.slice(module.lastIndexOf('.') + 1)) && PICKLE_FUNCTIONS.has(name)) {
-    if (isTestProducedData(call, args.positional[0]) || testsSubject(ctx, (word) => SERIALIZER_SUBJECT.test(word))) return;
+  const serializer = module.slice(module.lastIndexOf('.') + 1);
+  if (PICKLE_MODULES.has(serializer) && PICKLE_FUNCTIONS.has(name)) {
+    const data = args.positional[0];
+    if (isTestProducedData(call, data) || testsSubject(ctx, (word) => SERIALIZER_SUBJECT.test(word)) || receivedOnSocket(call, data)) return;
+    // marshal builds code objects without running them; it is the format of .pyc files. Only bytes from the
+    // network or a shared cache are a risk.
+    if (serializer === 'marshal' && !fromNetworkOrCache(call, data)) return;
     ctx.report({
       node: callee,
       message: `\`${callee.text}()\` runs code embedded in the data: a fixture file or cache that ever comes from outside the repository can execute anything; store test data as JSON`,
@@ -182,9 +233,10 @@ function check(call: Node, ctx: RuleContext): void {
 
   if (qualified === 'eval' || qualified === 'exec' || qualified === 'builtins.eval' || qualified === 'builtins.exec') {
     const source = args.positional[0];
-    if (!source || isLiteralCommand(source) || isTestProducedData(call, source)) return;
+    if (!source || isLiteralCommand(source)) return;
     // Code the test assembles itself (language and code-generation tests) is not outside data: only text read in counts.
-    if (!readsOutsideData(call, source, ctx)) return;
+    if (!readsOutsideData(call, source, ctx) || (name === 'exec' && isPythonSource(call, source))) return;
+    if (isTestProducedData(call, source)) return;
     ctx.report({
       node: callee,
       message: `\`${callee.text}()\` runs text read from outside the test (a file, a process, the environment, a response): whoever controls it runs code; parse it with \`ast.literal_eval()\` or \`json.loads()\``,
@@ -199,7 +251,7 @@ export default defineRule({
     family: 'SEC',
     severity: 'warning',
     fixable: 'partial',
-    summary: '`pickle`/`marshal` loads, `yaml.load` without a safe loader, `eval`/`exec` of non-literals.',
+    summary: '`pickle`/`marshal` loads, `yaml.load` without a safe loader, `eval`/`exec` of text read from outside.',
     why:
       'These calls turn data into running code. Test fixtures look harmless until one is regenerated from a ' +
       'production dump, downloaded, or shared through a cache, and then loading it executes whatever it ' +
@@ -207,8 +259,12 @@ export default defineRule({
       '(`pickle.loads(pickle.dumps(obj))`, `eval(repr(obj))`, a dump and a load in the same function). ' +
       '`eval`/`exec` of text read from a file, a process, the environment or a response is a warning; ' +
       'code the test assembles itself (language and code-generation tests) is not reported. A function that ' +
-      'dumps or writes and then loads reads back its own data, bytes the test constructs are its own, and ' +
-      'tests named after the serializer (`PickleTests`, `test_unpickler`, marshal tests) exercise it on purpose.',
+      'dumps or writes and then loads reads back its own data, bytes the test constructs are its own, ' +
+      'tests named after the serializer (`PickleTests`, `test_unpickler`) exercise it on purpose, and a test ' +
+      'server decoding what arrives on its socket reads the wire format of the code under test. `marshal` ' +
+      '(which builds code objects without running them; the `.pyc` format) is reported only for bytes from ' +
+      'the network or a cache, and `exec` of a `.py` source file runs repository code like an import does. ' +
+      'Known false positive: a test of pickle compatibility that loads committed pickles on purpose.',
     fix:
       'Keep fixtures in JSON (`json.load`), parse YAML with `yaml.safe_load`, and literals with ' +
       '`ast.literal_eval`. The quick fix turns `yaml.load(x)` into `yaml.safe_load(x)`; it is marked unsafe ' +

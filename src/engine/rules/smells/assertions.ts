@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../../rule';
-import { isSelfAssert } from '../../semantics';
+import { isAssertionCall, isSelfAssert } from '../../semantics';
 import { calleeLastName } from '../../syntax';
 import { assertParts, hasMessage, selfAssertCall, type SelfAssertCall } from '../assertions/assert-calls';
 
@@ -92,4 +92,14 @@ export function isInsideSubTest(node: Node, stopAt: Node): boolean {
     if (current.type === 'with_statement' && opensSubTest(current)) return true;
   }
   return false;
+}
+
+/** The Assertions in `node` and the code nested in it: `assert` statements and calls that assert. */
+export function assertionsWithin(node: Node, ctx: Pick<RuleContext, 'qualifiedName'>): Node[] {
+  return node.descendantsOfType(['assert_statement', 'call']).filter((candidate): candidate is Node =>
+    !!candidate && (candidate.type === 'assert_statement' || isAssertionCall(candidate, ctx.qualifiedName(candidate.childForFieldName('function')))));
+}
+
+export function containsAssertion(nodes: Node | readonly Node[], ctx: Pick<RuleContext, 'qualifiedName'>): boolean {
+  return (Array.isArray(nodes) ? nodes : [nodes]).some((node: Node) => assertionsWithin(node, ctx).length > 0);
 }

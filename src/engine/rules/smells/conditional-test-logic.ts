@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { calleeName, statements, stringValue, unwrapParens } from '../../syntax';
-import { isCollectedTest } from './test-bodies';
+import { isCollectedTest, isDrivenByDecorator } from './test-bodies';
 import { isVerifyingCall } from './verification';
+import { isInsideSubTest } from './assertions';
 
 const ID = 'SML004';
 
@@ -18,6 +19,8 @@ function reportedIn(ctx: RuleContext): Set<number> {
 function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
   const scope = ctx.scope;
   if (!isCollectedTest(scope)) return false;
+  // A test run by a driver decorator (`@jump_test(...)`) is sample code for the driver, not a test body.
+  if (scope.data(`${ID}:driven`, () => isDrivenByDecorator(scope.node))) return false;
   const reported = reportedIn(ctx);
   for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
     if (current.type === 'lambda' || reported.has(current.id)) return false;
@@ -27,19 +30,21 @@ function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
 
 /** Checks inside: assertions, or calls that verify (`self._check_state(x)`), as SML003 counts them. */
 function hasAssertion(node: Node, ctx: RuleContext): boolean {
-  if (node.descendantsOfType('assert_statement').length > 0) return true;
-  return node.descendantsOfType('call').some((call) => !!call && isVerifyingCall(call, (callee) => ctx.qualifiedName(callee)));
+  return checksIn(node, ctx).length > 0;
 }
 
-/** `with self.subTest(...)` as the loop body: each case is reported on its own, which is the fix. */
-function loopsOverSubTests(loop: Node): boolean {
-  const first = statements(loop.childForFieldName('body'))[0];
-  if (first?.type !== 'with_statement') return false;
-  const clause = first.namedChildren.find((child) => child?.type === 'with_clause');
-  return (clause?.namedChildren ?? []).some((item) => {
-    const value = item?.childForFieldName('value');
-    return value?.type === 'call' && /(^|\.)subTest$/.test(calleeName(value) ?? '');
-  });
+function checksIn(node: Node, ctx: RuleContext): Node[] {
+  return node.descendantsOfType(['assert_statement', 'call']).filter((found): found is Node =>
+    !!found && (found.type === 'assert_statement' || isVerifyingCall(found, (callee) => ctx.qualifiedName(callee))));
+}
+
+/**
+ * Every check in the loop runs inside `with self.subTest(...)` (at any depth: an inner loop, after some
+ * setup): each case is reported on its own, which is the fix.
+ */
+function loopsOverSubTests(loop: Node, ctx: RuleContext): boolean {
+  const checks = checksIn(loop, ctx);
+  return checks.length > 0 && checks.every((check) => isInsideSubTest(check, loop));
 }
 
 /**
@@ -51,7 +56,8 @@ function onlySkipsOrFails(statement: Node): boolean {
   const body = statements(statement.childForFieldName('consequence'));
   return body.length > 0 && body.every((line) => {
     if (['raise_statement', 'break_statement', 'continue_statement'].includes(line.type)) return true;
-    const call = line.type === 'expression_statement' ? line.namedChild(0) : null;
+    // `return self.skipTest(...)` skips as well as the plain call does.
+    const call = line.type === 'expression_statement' || line.type === 'return_statement' ? line.namedChild(0) : null;
     return call?.type === 'call' && /(^|\.)(skipTest|skip|fail)$/.test(calleeName(call) ?? '');
   });
 }
@@ -85,14 +91,20 @@ function checkIf(statement: Node, ctx: RuleContext): void {
   report(statement, ctx, `\`if\` in test \`${ctx.scope.name}\`: one of the branches does not run, and the test does not say which; split it into separate tests or parametrize`);
 }
 
+/** Like loops, a `match` is reported when its cases assert: one that only computes a value checked afterwards is the code under test. */
 function checkMatch(statement: Node, ctx: RuleContext): void {
-  if (!isOutermostInTest(statement, ctx)) return;
+  if (!isOutermostInTest(statement, ctx) || !hasAssertion(statement, ctx)) return;
   report(statement, ctx, `\`match\` in test \`${ctx.scope.name}\`: only one case runs per test run; write one test per case or parametrize`);
+}
+
+/** `for _ in range(30)`: the same check repeated (a warm-up, a stress run), not a table of cases. */
+function repeatsTheSameCheck(loop: Node): boolean {
+  return loop.type === 'for_statement' && loop.childForFieldName('left')?.text === '_' && iteratesFixedCases(loop);
 }
 
 /** Loops are reported when they hold assertions: those may run zero times, and a failure does not name its case. */
 function checkLoop(loop: Node, ctx: RuleContext): void {
-  if (!isOutermostInTest(loop, ctx) || loopsOverSubTests(loop) || !hasAssertion(loop, ctx)) return;
+  if (!isOutermostInTest(loop, ctx) || repeatsTheSameCheck(loop) || !hasAssertion(loop, ctx) || loopsOverSubTests(loop, ctx)) return;
   const keyword = loop.type === 'while_statement' ? 'while' : 'for';
   const advice = keyword === 'for' && iteratesFixedCases(loop)
     ? 'asserts over a fixed table of cases: the first failure stops the rest and does not name its case; parametrize the test or wrap each case in `self.subTest(...)`'
@@ -121,9 +133,11 @@ export default defineRule({
     why:
       'A test with an `if` runs only one branch per run, so part of it is never exercised, and nothing says ' +
       'which part. Assertions inside a loop may run zero times when the collection is unexpectedly empty, and ' +
-      'the first failure hides which case broke. Loops whose body is `with self.subTest(...)` are fine, as are ' +
-      'loops that only set things up, comprehensions that build a value to compare, and an `if` that only ' +
-      'skips, fails or steers a poll loop (`break`/`continue`).',
+      'the first failure hides which case broke. Loops whose checks all run in `with self.subTest(...)` are fine, as are ' +
+      'loops that only set things up, `for _ in range(n)` repeating one check, a `match` whose cases only ' +
+      'compute a value checked afterwards, tests run by a driver decorator (`@jump_test(...)`), ' +
+      'comprehensions that build a value to compare, and an `if` that only skips, fails or steers a poll loop ' +
+      '(`break`/`continue`).',
     fix:
       'Write one test per branch, parametrize the cases (`@pytest.mark.parametrize`, `ddt`, `testscenarios`), ' +
       'or run each case in `with self.subTest(case=...)`. Assert on a whole collection instead of element by ' +

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { calleeLastName, calleeName, isDocstring, statements } from '../../syntax';
+import { calleeLastName, calleeName, isDocstring } from '../../syntax';
 import { deleteStatements } from './statement-edits';
 import { assertionCall, messageIndex } from './assertions';
 import { isCollectedTest } from './test-bodies';
@@ -46,41 +46,95 @@ function isPlainAssertion(call: Node, ctx: RuleContext): boolean {
   return messageIndex(name) !== undefined || name.startsWith('assert_');
 }
 
-/** An assertion made by the statement on its own: `self.assertX(...)`, `mock.assert_*()`, `assert ...`. */
-function assertionKey(statement: Node, ctx: RuleContext): string | null | undefined {
-  if (statement.type === 'assert_statement') return stableTokens(statement, null);
-  if (statement.type !== 'expression_statement') return undefined;
+/** The call of an assertion made by the statement on its own (`self.assertX(...)`, `mock.assert_*()`), the statement for `assert`, else null. */
+function assertionOf(statement: Node, ctx: RuleContext): Node | null {
+  if (statement.type === 'assert_statement') return statement;
+  if (statement.type !== 'expression_statement' || statement.namedChildCount !== 1) return null;
   const call = statement.namedChild(0);
-  if (call?.type !== 'call' || statement.namedChildCount !== 1 || !isPlainAssertion(call, ctx)) return undefined;
-  return stableTokens(statement, call);
+  return call?.type === 'call' && isPlainAssertion(call, ctx) ? call : null;
+}
+
+function tokensOf(statement: Node, assertion: Node): string | null {
+  return stableTokens(statement, assertion.type === 'call' ? assertion : null);
 }
 
 /**
  * One block at a time: an assertion repeats an earlier one when nothing between them could change what
- * they check. Any other statement (a call, an assignment, a nested block) starts afresh.
+ * they check. Any other statement (a call, an assignment, a nested block) starts afresh. Texts are compared
+ * first (cheap); the token walk that proves both are pure and equal runs only for a repeated text.
  */
 function checkBlock(block: Node, ctx: RuleContext): void {
   if (!ctx.scope.isTestFunction || !isCollectedTest(ctx.scope)) return;
-  const seen = new Map<string, Node>();
-  for (const statement of statements(block)) {
-    if (statement.type === 'pass_statement' || isDocstring(statement)) continue;
-    const key = assertionKey(statement, ctx);
-    if (key === undefined || key === null) {
+  const seen = new Map<string, number>();
+  const children = block.namedChildren.filter((child): child is Node => !!child);
+  const assertions = new Map<number, Node>();
+  children.forEach((statement, index) => {
+    if (statement.type === 'comment' || statement.type === 'pass_statement' || isDocstring(statement)) return;
+    const assertion = assertionOf(statement, ctx);
+    if (!assertion) {
       seen.clear();
-      continue;
+      return;
     }
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, statement);
-      continue;
+    assertions.set(index, assertion);
+    const text = statement.text.replace(/\s+/g, '');
+    const firstIndex = seen.get(text);
+    if (firstIndex === undefined) {
+      seen.set(text, index);
+      return;
     }
+    const first = children[firstIndex]!;
+    const key = tokensOf(statement, assertion);
+    if (key === null || key !== tokensOf(first, assertions.get(firstIndex)!)) return;
+    // An assertion in between that calls code may have changed what both check: compare later ones with this one.
+    for (let i = firstIndex + 1; i < index; i++) {
+      const between = assertions.get(i);
+      if (between && tokensOf(children[i]!, between) === null) {
+        seen.set(text, index);
+        return;
+      }
+    }
+    if (isDeliberateRepeat(key, children.slice(firstIndex + 1, index))) return;
     const edit = deleteStatements(statement);
     ctx.report({
       node: statement,
       message: `This assertion repeats the one on line ${first.startPosition.row + 1} with nothing in between that could change the outcome: it adds nothing; delete it, or assert what was meant`,
       ...(edit ? { fix: { title: 'Delete the repeated assertion', edits: [edit] } } : {}),
     });
+  });
+}
+
+/**
+ * What a statement reads through attributes: the attribute names (`a.cp` -> `cp`) and the objects read
+ * from (`a.calls` -> `a`, `self.api.calls` -> `self.api`); `self` alone, dunders and assertion methods
+ * are left out.
+ */
+function attributeReads(text: string): { names: Set<string>; owners: Set<string> } {
+  const names = new Set<string>();
+  const owners = new Set<string>();
+  for (const match of text.replace(/\s*\.\s*/g, '.').matchAll(/[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+/g)) {
+    const parts = match[0].split('.');
+    const name = parts[parts.length - 1]!;
+    if (/^(assert|fail)|^__\w+__$/.test(name)) continue;
+    names.add(name);
+    const owner = parts.slice(0, -1).join('.');
+    if (owner !== 'self') owners.add(owner);
   }
+  return { names, owners };
+}
+
+/**
+ * The repeat is on purpose: a comment between the two explains it ("the second call takes the cached
+ * path"), or a check in between reads the same attribute of another object, or another attribute of the
+ * same object (`a.prop`, `a.calls`, `a.prop`: a cached property, whose reads change state).
+ */
+function isDeliberateRepeat(key: string, between: readonly Node[]): boolean {
+  if (between.some((node) => node.type === 'comment')) return true;
+  const repeated = attributeReads(key);
+  if (repeated.names.size === 0) return false;
+  return between.some((node) => {
+    const reads = attributeReads(node.text);
+    return [...reads.names].some((name) => repeated.names.has(name)) || [...reads.owners].some((owner) => repeated.owners.has(owner));
+  });
 }
 
 export default defineRule({
@@ -95,7 +149,10 @@ export default defineRule({
       'A repeated assertion checks exactly what the first one checked: it is usually a copy-paste slip where ' +
       'the second line was meant to check something else, which is then left untested. Only assertions with no ' +
       'state change between them count: any other statement, or an assertion that calls something other ' +
-      'than a pure builtin (`len`, `isinstance`...), separates them.',
+      'than a pure builtin (`len`, `isinstance`...), separates them; so does `assertRaises(E, f)` and a ' +
+      'project\'s own `assertSomething` helper, which call code. A comment between the two, or a check in ' +
+      'between that reads the same attribute or the same object (a cached property read twice), marks the ' +
+      'repeat as deliberate.',
     fix: 'Delete the repeated line, or change it to check what it was meant to check (often a neighbouring field or a second object).',
     bad: [
       'import unittest',

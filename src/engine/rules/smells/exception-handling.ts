@@ -1,21 +1,12 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import { replaceNode } from '../../position';
-import { isAssertionCall } from '../../semantics';
 import type { Fix, Severity } from '../../types';
-import { statements } from '../../syntax';
+import { calleeLastName, statements } from '../../syntax';
 import { isUnittestClass, pytestIsImported } from '../assertions/test-styles';
-import { catchesAssertionError, caughtExpression, exceptClauses, exceptionAlias, handlerBody, isSkip, isTestFailure, reraises } from './exceptions';
+import { catchesAssertionError, caughtExpression, caughtNames, exceptClauses, exceptionAlias, handlerBody, isSkip, isTestFailure, reraises } from './exceptions';
+import { assertionsWithin, containsAssertion } from './assertions';
 import { isCollectedTest } from './test-bodies';
-
-/** The handler checks something: an `assert`, or a call that asserts. */
-function asserts(body: Node[], ctx: RuleContext): boolean {
-  return body.some((statement) =>
-    statement.type === 'assert_statement' ||
-    statement.descendantsOfType(['assert_statement', 'call']).some((node) =>
-      !!node && (node.type === 'assert_statement' || isAssertionCall(node, ctx.qualifiedName(node.childForFieldName('function'))))),
-  );
-}
 
 /** How the test's framework spells "this block must raise": `self.assertRaises` or `pytest.raises`, if known. */
 function raisesSpelling(ctx: RuleContext): string | null {
@@ -65,38 +56,84 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
   if (handling.length === 0 || explainsWhyNotAssertRaises(tryStatement)) return null;
   const tryBody = statements(tryStatement.childForFieldName('body'));
   // The exception is raised right there in the `try`: the test is about `raise`/`except` themselves.
-  if (tryBody.some((statement) => statement.type === 'raise_statement')) return null;
+  if (tryStatement.childForFieldName('body')?.descendantsOfType('raise_statement').length) return null;
   const last = tryBody[tryBody.length - 1];
   const failsAtEnd = !!last && isFailCall(last);
   const elseBody = statements(tryStatement.namedChildren.find((child) => child?.type === 'else_clause')?.childForFieldName('body'));
-  if (failsAtEnd || elseBody.some(isTestFailure)) {
-    const clause = handling[0]!;
-    const caught = caughtExpression(clause)?.text ?? 'anything';
-    if (failsAtEnd && catchesAssertionError(clause)) {
+  const after = statementsAfter(tryStatement);
+  const failsAfter = !!after[0] && isTestFailure(after[0]) && handling.some((clause) => endsTheTest(handlerBody(clause)));
+  if (failsAtEnd || failsAfter || elseBody.some((statement) => isTestFailure(statement) || statement.type === 'raise_statement')) {
+    // The first clause that matches an AssertionError gets the failure; unless it re-raises, the failure is lost.
+    const catcher = clauses.find(catchesAssertionError);
+    if (failsAtEnd && catcher && handling.includes(catcher)) {
       return {
         severity: 'error',
-        message: `The \`${last.text.split('(')[0]}()\` at the end of this \`try\` is caught by its own \`except ${caught}\`, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
-        fix: assertRaisesFix(tryStatement, clause, ctx, true),
+        message: `The \`${last.text.split('(')[0]}()\` at the end of this \`try\` is caught by its own ${exceptText(catcher)}, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
+        fix: assertRaisesFix(tryStatement, catcher, ctx, true),
       };
     }
+    const clause = handling[0]!;
+    const caught = exceptText(clause);
     return {
-      message: `Hand-written expected exception: \`try\`/fail/\`except ${caught}\` re-implements \`assertRaises\`/\`pytest.raises\`; use the context manager, which also checks the exception type for you`,
+      message: `Hand-written expected exception: \`try\`/fail/${caught} re-implements \`assertRaises\`/\`pytest.raises\`; use the context manager, which also checks the exception type for you`,
       fix: assertRaisesFix(tryStatement, clause, ctx, false),
     };
   }
-  const failing = handling.find((clause) => catchesAssertionError(clause) && handlerBody(clause).every(isTestFailure));
+  const failing = handling.find((clause) => catchesEverything(clause) && handlerBody(clause).every(isTestFailure));
   if (failing) {
     return {
-      message: `\`except ${caughtExpression(failing)?.text ?? ''}\` catches every error only to call \`fail()\`: it hides which exception it was; drop the \`try\`, an unexpected exception already fails the test and shows its type and traceback`,
+      message: `${exceptText(failing).replace(/^a /, "A ")} catches every error only to call \`fail()\`: it hides which exception it was; drop the \`try\`, an unexpected exception already fails the test and shows its type and traceback`,
     };
   }
-  const checking = handling.find((clause) => asserts(handlerBody(clause), ctx));
+  // The success path is checked too (in the `try`, its `else`, or after it), or each round of a loop handles its own outcome.
+  if (containsAssertion(tryBody, ctx) || containsAssertion(elseBody, ctx) || insideLoop(tryStatement, ctx) || containsAssertion(after, ctx)) return null;
+  // A handler whose only checks are failures is an "assert this does not raise E" written out.
+  const checking = handling.find((clause) => checks(handlerBody(clause), ctx));
   if (checking) {
     return {
-      message: `The checks in \`except ${caughtExpression(checking)?.text ?? ''}\` run only if the code raises: when it does not, the test passes without checking anything; use \`with self.assertRaises(...) as cm\` / \`pytest.raises(...) as exc_info\` and check the exception after the block`,
+      message: `The checks in ${exceptText(checking)} run only if the code raises: when it does not, the test passes without checking anything; use \`with self.assertRaises(...) as cm\` / \`pytest.raises(...) as exc_info\` and check the exception after the block`,
     };
   }
   return null;
+}
+
+/** How a message names a clause: `` `except ValueError` ``, or a bare `` `except:` ``. */
+function exceptText(clause: Node): string {
+  const caught = caughtExpression(clause);
+  return caught ? `\`except ${caught.text}\`` : 'a bare `except:`';
+}
+
+/** The statements after `statement` in its block. */
+function statementsAfter(statement: Node): Node[] {
+  const siblings = statements(statement.parent);
+  return siblings.slice(siblings.findIndex((sibling) => sibling.id === statement.id) + 1);
+}
+
+/** The handler leaves the test (`return`): a failure after the `try` is for the path where nothing was raised. */
+function endsTheTest(body: Node[]): boolean {
+  return body[body.length - 1]?.type === 'return_statement';
+}
+
+/** Bare `except:`, `except Exception`, `except BaseException`: every error, not one the test names. */
+function catchesEverything(clause: Node): boolean {
+  const names = caughtNames(clause);
+  return names.length === 0 || names.some((name) => /(^|\.)(Exception|BaseException)$/.test(name));
+}
+
+/** Real checks, not just failures (`self.fail(...)`, `raise AssertionError`, even behind an `if`). */
+function checks(body: Node[], ctx: RuleContext): boolean {
+  return body.some((statement) =>
+    assertionsWithin(statement, ctx).some((node) =>
+      node.type === 'assert_statement' ? !isTestFailure(node) : calleeLastName(node) !== 'fail' && !(node.parent && isTestFailure(node.parent))),
+  );
+}
+
+/** A `try` in a loop of the test handles each round's outcome (a poll, a table of inputs), not one expected error. */
+function insideLoop(tryStatement: Node, ctx: RuleContext): boolean {
+  for (let current = tryStatement.parent; current && current.id !== ctx.scope.node.id; current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') return true;
+  }
+  return false;
 }
 
 /** `self.fail(...)` / `pytest.fail(...)`: a failure the code in the `try` cannot raise itself. */
@@ -107,7 +144,9 @@ function isFailCall(statement: Node): boolean {
 
 /** A comment just above the `try` names the context manager: the hand-written form is a deliberate choice. */
 function explainsWhyNotAssertRaises(tryStatement: Node): boolean {
-  for (let previous = tryStatement.previousSibling; previous?.type === 'comment'; previous = previous.previousSibling) {
+  // tree-sitter puts comments that open a block before the block node, so look there too.
+  const first = tryStatement.previousSibling ?? (tryStatement.parent?.type === 'block' ? tryStatement.parent.previousSibling : null);
+  for (let previous = first; previous?.type === 'comment'; previous = previous.previousSibling) {
     if (/assertRaises|pytest\.raises/.test(previous.text)) return true;
   }
   return false;
@@ -133,9 +172,11 @@ export default defineRule({
       '`try: call(); self.fail()` with `except E: pass` is `assertRaises(E)` written out, and if the `except` ' +
       'catches `AssertionError` or `Exception`, it swallows its own `self.fail()` and the test can never fail. ' +
       'Checks placed in an `except` block run only when the code raises, so the test passes silently when it ' +
-      'does not. An `except` that only calls `self.fail()` hides the traceback that would show what went wrong. ' +
-      'Handlers that skip the test, or clean up and re-raise, are left alone, as are `try` blocks that raise ' +
-      'the exception themselves (tests of exception machinery).',
+      'does not. An `except Exception` that only calls `self.fail()` hides which error it was. Left alone: ' +
+      'handlers that skip the test or re-raise, a specific `except E: self.fail("...")` (an "must not raise E" ' +
+      'check with a message), `try` blocks that raise the exception themselves (tests of `raise`/`except`), ' +
+      '`try` blocks that check the success path too or sit in a loop, and hand-written forms a comment above explains ' +
+      '("avoid assertRaises here because...").',
     fix:
       'Use `with self.assertRaises(E) as cm:` (or `with pytest.raises(E) as exc_info:`) around the one call that ' +
       'should raise, and check `cm.exception` after the block; let unexpected exceptions propagate. The quick ' +

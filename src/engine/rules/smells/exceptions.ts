@@ -1,6 +1,6 @@
 /** Reading `try`/`except` in tests: shared by SML005 (exception handling) and SML006 (swallowed exception). */
 import type { Node } from 'web-tree-sitter';
-import { calleeName, statements, unwrapParens } from '../../syntax';
+import { callArguments, calleeLastName, calleeName, isFalsyLiteral, statements, unwrapParens } from '../../syntax';
 import { isFailure } from '../assertions/assert-calls';
 
 export function exceptClauses(tryStatement: Node): Node[] {
@@ -48,10 +48,18 @@ export function reraises(statement: Node): boolean {
 
 /** A statement that fails the test: `self.fail(...)`, `pytest.fail(...)`, `assert False`, `raise AssertionError(...)`. */
 export function isTestFailure(statement: Node): boolean {
-  if (statement.type !== 'raise_statement') return isFailure(statement);
+  if (statement.type !== 'raise_statement') return isFailure(statement) || assertsFalsyLiteral(statement);
   const raised = statement.namedChildren.find((child) => child && child.type !== 'comment');
   const target = raised?.type === 'call' ? raised.childForFieldName('function') : raised;
   return !!target && /(^|\.)(AssertionError|failureException)$/.test(target.text);
+}
+
+/** `self.assertTrue(False)`, numpy's `assert_(0)`: a failure spelled as an assertion. */
+function assertsFalsyLiteral(statement: Node): boolean {
+  const call = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  if (call?.type !== 'call' || !/^(assert_?|assertTrue|failUnless)$/.test(calleeLastName(call) ?? '')) return false;
+  const first = callArguments(call).positional[0];
+  return !!first && isFalsyLiteral(first);
 }
 
 /** `self.skipTest(...)`, `pytest.skip(...)`, `raise unittest.SkipTest(...)`: the test is skipped from here. */

@@ -24,10 +24,15 @@ function numericLiteral(node: Node): { node: Node; value: number } | null {
   return null;
 }
 
+/** `assert r.status_code == 404`: an HTTP status next to a status is its own name. */
+function isHttpStatus(value: number, operands: readonly Node[]): boolean {
+  return Number.isInteger(value) && value >= 100 && value <= 599 && operands.some((operand) => /status|code/i.test(operand.text));
+}
+
 function reportOperands(operands: readonly Node[], where: string, ctx: RuleContext): void {
   for (const operand of operands) {
     const literal = numericLiteral(operand);
-    if (!literal || isPlainNumber(literal.value)) continue;
+    if (!literal || isPlainNumber(literal.value) || isHttpStatus(literal.value, operands)) continue;
     ctx.report({
       node: literal.node,
       message: `\`${literal.node.text}\` in ${where} is a magic number: the reader cannot tell where it comes from; name it, or derive it from the input`,
@@ -45,7 +50,8 @@ export default defineRule({
     summary: 'An assertion compares against a bare number other than -1 to 10 or 100.',
     why:
       'A bare `4096` in an assertion does not say why that is the right answer: the page size, a quota, the sum ' +
-      'of three inputs? When the input changes, a reader cannot tell which expected values follow from it. Off ' +
+      'of three inputs? When the input changes, a reader cannot tell which expected values follow from it. HTTP ' +
+      'statuses compared with a status are left alone. Off ' +
       'by default: expected values written out are often the clearest test, and many are obvious in context.',
     fix: 'Name the value (`PAGE_SIZE = 4096`) or compute it from the test\'s input (`len(payload) * 2`).',
     bad: [

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { callArguments, calleeLastName, dottedName, stringValue, unwrapParens } from '../../syntax';
+import { callArguments, calleeLastName, stringValue, unwrapParens } from '../../syntax';
 import { assignmentTargetOf } from '../fixtures/methods';
 import { isUnderExpectedException } from '../assertions/raises';
 import { methodsOf } from './test-bodies';
@@ -82,10 +82,13 @@ function handlesNetwork(scope: Scope): boolean {
   });
 }
 
-/** The literal appears elsewhere in the test too: the test writes the file or sets the variable itself. */
+/** The literal appears elsewhere in the test too, in either quotes: the test writes the file or sets the variable itself. */
 function testMentionsAgain(literal: Node, scope: Scope): boolean {
+  const value = stringValue(literal);
+  if (value === null) return false;
   const test = (scope.testFunction ?? scope).node;
-  return test.text.split(literal.text).length > 2;
+  const quoted = new RegExp(`['"]${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`, 'g');
+  return (test.text.match(quoted)?.length ?? 0) > 1;
 }
 
 /** A relative path inside `with temp_cwd()` / `os_helper.change_cwd(tmp)`: the directory is the test's own. */
@@ -155,9 +158,11 @@ export default defineRule({
       'A test that reads a fixed path (`open("/etc/hosts")`, `open("data.json")` from whatever the current ' +
       'directory is), calls a real remote host, or reads `os.environ["X"]` passes only on machines that happen ' +
       'to have that state. It breaks on a colleague\'s laptop, in a container or offline, and the reason is not ' +
-      'visible in the test. Left alone: `/dev/*` and `/proc/self/*`, files opened for writing, paths under an ' +
-      'expected-exception block, loopback hosts, tests that declare the network (`requires("network")`, ' +
-      '`transient_internet`) or mock HTTP, and variables the test sets itself.',
+      'visible in the test. Left alone: `/dev/*`, `/proc/self/*` and console devices, files opened for writing, ' +
+      'paths the test names elsewhere too (it writes them first), relative paths inside a temporary working ' +
+      'directory, paths under an expected-exception block, loopback hosts, tests that declare the network ' +
+      '(`requires("network")`, `transient_internet`) or mention a mock, fake or patch, variables the operating ' +
+      'system always sets (`PATH`, `HOME`, `windir`...) and variables the test sets itself.',
     fix:
       'Create the file in a temporary directory (`tmp_path`, `tempfile.TemporaryDirectory`) or ship it next to ' +
       'the test and open it relative to `__file__`; serve HTTP from a local fake or mock the client; set ' +

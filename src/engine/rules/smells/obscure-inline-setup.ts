@@ -59,12 +59,11 @@ function check(definition: Node, ctx: RuleContext): void {
   const size = measure(body);
   const tooManyLocals = size.locals.size > MAX_LOCALS;
   if (!tooManyLocals && size.statements < MIN_VERBOSE_STATEMENTS) return;
-  const what = tooManyLocals
-    ? `sets up ${size.locals.size} local variables in line`
-    : `runs ${size.statements} statements`;
   ctx.report({
     node: name,
-    message: `\`${ctx.scope.name}\` ${what}: the setup that matters for this test is hard to find; move the construction into fixtures, builders or helpers named for what they make`,
+    message: tooManyLocals
+      ? `\`${ctx.scope.name}\` sets up ${size.locals.size} local variables in line: the setup that matters for this test is hard to find; move the construction into fixtures, builders or helpers named for what they make`
+      : `\`${ctx.scope.name}\` runs ${size.statements} statements: a reader has to go through all of them to see what it sets up and what it checks; split it, or move the setup into fixtures or helpers`,
   });
 }
 

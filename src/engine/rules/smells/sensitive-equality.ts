@@ -29,8 +29,18 @@ function sensitivePair(left: Node, right: Node): string | null {
   return (textForm(left) && isStringLiteral(right)) || (textForm(right) && isStringLiteral(left)) ? form : null;
 }
 
+/**
+ * The text form is the subject: a test of `__repr__`/`__str__`/formatting (by its name), or the text of a
+ * caught exception (`str(cm.exception)`), whose message is the behaviour under test.
+ */
+function textIsTheSubject(node: Node, ctx: RuleContext): boolean {
+  const test = ctx.scope.testFunction ?? ctx.scope;
+  if (/repr|str|format|message|text|print|display|name/i.test(test.name)) return true;
+  return /\b(exception|exc|err|error|e|ex|exc_info\.value|cm\.exception)\)/.test(node.text);
+}
+
 function report(node: Node, form: string | null, ctx: RuleContext): void {
-  if (!form) return;
+  if (!form || textIsTheSubject(node, ctx)) return;
   ctx.report({
     node,
     message: `The assertion compares \`${form}\` with a fixed string: any change to how the object prints breaks it, although nothing that matters changed; compare the attributes the test is about`,
@@ -48,8 +58,10 @@ export default defineRule({
     why:
       'Comparing an object\'s text form ties the test to formatting details (field order, spacing, quoting) ' +
       'that can change without any change in behaviour, and a failure shows two long strings instead of the one ' +
-      'field that differs. Off by default: when the text form is what the code under test produces ' +
-      '(`__repr__`, a CLI\'s output), comparing it is exactly right.',
+      'field that differs. Left alone: tests named for the text form (`test_repr`, `test_str`, `test_format`, ' +
+      '`test_message`...) and the text of a caught exception. Off by default: when the text form is what the ' +
+      'code under test produces (`__repr__`, a CLI\'s output), comparing it is exactly right, and names do not ' +
+      'always say so.',
     fix: 'Compare the attributes the test is about (`self.assertEqual("ACTIVE", server.status)`); keep string comparisons for tests of the formatting itself.',
     bad: [
       'import unittest',

@@ -89,7 +89,8 @@ export default defineRule({
       'so it silently drifts out of date with the code it was written for, and the coverage it seems to add is ' +
       'not there. Without a reason nobody can tell whether it may be turned back on. Conditional skips ' +
       '(`skipIf`, `skipUnless`, `pytest.mark.skipif`) and skips behind an `if` are left alone: they say when the ' +
-      'test cannot run.',
+      'test cannot run. So are tests whose body is only the skip or `pass`: a subclass switching off an ' +
+      'inherited test that does not apply to it, with no test code left to rot.',
     fix:
       'Fix and re-enable the test, or delete it. If it must stay off for now, give the reason and a tracking bug ' +
       '(`@unittest.skip("fails on py3.12, see bug 2041")`), or skip only where it cannot run with `skipIf`/`skipUnless`.',

@@ -31,16 +31,18 @@ function ownTheirLines(first: Node, last: Node): boolean {
 /**
  * An edit that deletes the statements from `first` to `last` (consecutive statements of one block, `last`
  * included), or null when that cannot be done cleanly: they share a line with other code, or they are
- * not statements of a block. When they are all the block holds, they become `pass`.
+ * not statements of a block. When they are all the block holds (or `leavePass` says the caller's other
+ * fixes may remove the rest), they become `pass`.
  */
-export function deleteStatements(first: Node, last: Node = first): TextEdit | null {
+export function deleteStatements(first: Node, last: Node = first, leavePass = false): TextEdit | null {
   const block = first.parent;
   if (!block || (block.type !== 'block' && block.type !== 'module') || last.parent?.id !== block.id || !ownTheirLines(first, last)) return null;
   const siblings = statements(block);
   const from = siblings.findIndex((statement) => statement.id === first.id);
   const to = siblings.findIndex((statement) => statement.id === last.id);
   if (from < 0 || to < from) return null;
-  if (to - from + 1 === siblings.length) return block.type === 'block' ? replaceBetween(first, last, 'pass') : null;
+  // `leavePass`: the caller's other fixes may empty the rest of the block, so this one keeps it valid.
+  if (leavePass || to - from + 1 === siblings.length) return block.type === 'block' ? replaceBetween(first, last, 'pass') : null;
   const line = first.startPosition.row + 1;
   const endLine = last.endPosition.row + 1;
   const rest = restOfLine(last.tree.rootNode, last.endIndex);

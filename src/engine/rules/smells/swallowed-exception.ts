@@ -1,26 +1,16 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { calleeLastName, statements } from '../../syntax';
+import { calleeLastName, calleeName, statements } from '../../syntax';
 import { isUnderExpectedException } from '../assertions/raises';
-import { caughtNames, handlerBody, isTestFailure, reraises } from './exceptions';
+import { catchesAssertionError, caughtNames, handlerBody, isTestFailure } from './exceptions';
+import { assertionsWithin, containsAssertion } from './assertions';
+import { isCollectedTest } from './test-bodies';
 
 /** `pass`, `continue`, `...`: a handler that does nothing with what it caught. */
 function doesNothing(statement: Node): boolean {
   if (statement.type === 'pass_statement' || statement.type === 'continue_statement') return true;
   return statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'ellipsis';
 }
-
-/** Calls that release or undo something: an error there is not what the test is about. */
-const CLEANUP = /^_*(remove|unlink|rmtree|rmdir|removedirs|close|kill|terminate|join|stop|shutdown|cancel|cleanup|clean_?up|delete|unregister|disconnect|release|restore|reset|unload|unpatch|teardown|tear_?down|exit|__exit__|wait|unlink_\w+|rm\w*|del\w*)$/i;
-
-function isCleanup(statement: Node): boolean {
-  if (statement.type === 'delete_statement') return true;
-  const call = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
-  return call?.type === 'call' && CLEANUP.test(calleeLastName(call) ?? '');
-}
-
-/** Optional imports: `try: import x` / `except ImportError: pass`. */
-const IMPORT_ERRORS = /(^|\.)(ImportError|ModuleNotFoundError)$/;
 
 /** tree-sitter leaves a comment that ends the handler's last line outside the clause: look just after it. */
 function hasTrailingComment(clause: Node): boolean {
@@ -29,32 +19,38 @@ function hasTrailingComment(clause: Node): boolean {
 }
 
 function check(clause: Node, ctx: RuleContext): void {
-  if (!ctx.scope.inTestCode) return;
+  const scope = ctx.scope;
+  // Nested functions are fakes and code under test: how they handle errors is their subject.
+  if (scope.testFunction !== scope || !(scope.isSetup || isCollectedTest(scope))) return;
   const body = handlerBody(clause);
-  const names = caughtNames(clause);
-  const bare = names.length === 0;
   const last = body[body.length - 1];
   const swallows = body.length > 0 && body.every(doesNothing);
-  if (!swallows && !(bare && !(last && reraises(last)))) return;
-  const tryStatement = clause.parent;
-  const tryBody = statements(tryStatement?.childForFieldName('body'));
-  const tryLast = tryBody[tryBody.length - 1];
-  // `try: call(); self.fail()` + `except E: pass` (or `else: self.fail()`) expects E: SML005 suggests `assertRaises`.
-  if (swallows && tryLast && isTestFailure(tryLast)) return;
-  if (tryStatement?.namedChildren.some((child) => child?.type === 'else_clause')) return;
+  const catchesFailures = catchesAssertionError(clause);
+  // A handler that raises, fails or checks what it caught decides the outcome itself (SML005 judges the checks).
+  if (!swallows && (!catchesFailures || !last || last.type === 'raise_statement' || body.some(isTestFailure) || containsAssertion(clause, ctx))) return;
   // A comment in the handler says why the error does not matter: a decision, not an accident.
   if (clause.descendantsOfType('comment').length > 0 || hasTrailingComment(clause)) return;
-  // The `try` raises or sits under `assertRaises`: it tests `except` itself.
-  if (tryBody.some((statement) => statement.type === 'raise_statement') || (tryStatement && isUnderExpectedException(tryStatement, ctx.scope.node))) return;
-  if (tryBody.length > 0 && tryBody.every(isCleanup)) return;
-  if (names.length > 0 && names.every((name) => IMPORT_ERRORS.test(name))) return;
-  const caught = bare ? 'a bare `except:`' : `\`except ${names.length === 1 ? names[0] : `(${names.join(', ')})`}\``;
-  const keyword = clause.child(0) ?? clause;
+  const tryStatement = clause.parent;
+  // With an `else:` the author tells the outcomes apart on purpose.
+  if (!tryStatement || isUnderExpectedException(tryStatement, scope.node) || tryStatement.namedChildren.some((child) => child?.type === 'else_clause')) return;
+  const tryBody = tryStatement.childForFieldName('body');
+  // Only `self.fail()` inside: the `try` expects the exception (SML005's hand-written `assertRaises`).
+  const checks = (tryBody ? assertionsWithin(tryBody, ctx) : []).filter((node) => node.type === 'assert_statement' || calleeLastName(node) !== 'fail');
+  const tryStatements = statements(tryBody);
+  const tryLast = tryStatements[tryStatements.length - 1];
+  // `try: call(); self.fail()` + `except E: pass` expects E: SML005's finding.
+  if (checks.length === 0 || (tryLast && isTestFailure(tryLast))) return;
+  const names = caughtNames(clause);
+  // A missing optional dependency or an unimplemented variant: a quiet skip, by design.
+  if (names.length > 0 && names.every((name) => /(^|\.)(ImportError|ModuleNotFoundError|NotImplementedError)$/.test(name))) return;
+  const caught = names.length === 0 ? 'A bare `except:`' : `\`except ${names.length === 1 ? names[0] : `(${names.join(', ')})`}\``;
+  const first = checks[0]!;
+  const check = first.type === 'assert_statement' ? '`assert`' : `\`${calleeName(first) ?? 'assert'}(...)\``;
   ctx.report({
-    node: keyword,
-    message: swallows
-      ? `${caught} that does nothing swallows the exception: if the code under test fails here, or stops raising, the test cannot tell; assert the exception (\`assertRaises\`/\`pytest.raises\`) or let it propagate`
-      : `${caught} catches everything, including failed assertions and \`KeyboardInterrupt\`; catch the specific exception the code is expected to raise`,
+    node: clause.child(0) ?? clause,
+    message: catchesFailures
+      ? `${caught}${swallows ? ' that does nothing' : ''} also catches the \`AssertionError\` of ${check} in its \`try\`: the checks there can never fail the test; catch only the exception the code is expected to raise, or none`
+      : `${caught} that does nothing skips ${check} in its \`try\` when the exception comes, and the test passes without checking; assert the exception (\`assertRaises\`/\`pytest.raises\`) or let it propagate`,
   });
 }
 
@@ -65,28 +61,30 @@ export default defineRule({
     family: 'SML',
     severity: 'warning',
     fixable: 'no',
-    summary: 'Test code catches an exception and does nothing with it, or uses a bare `except:`.',
+    summary: 'An `except` that does nothing (or catches everything) around the test\'s own checks.',
     why:
-      'An `except` whose body is only `pass` or `continue` throws away the error the test exists to report: if ' +
-      'the code under test raises, the test goes on as if it had not; if it was expected to raise and stops ' +
-      'doing so, nothing notices. A bare `except:` also catches the `AssertionError` of a failed check (and ' +
-      '`KeyboardInterrupt`), so failures inside the `try` disappear. Left alone: handlers that re-raise, ' +
-      'optional imports (`except ImportError: pass`), cleanup calls whose errors do not matter (`os.remove`, ' +
-      '`close`, `kill`...), and the `try`/`self.fail()`/`except E: pass` shape that SML005 reports.',
+      'When a `try` holds assertions and its `except` only says `pass`, an exception skips the rest of the checks ' +
+      'and the test passes without having checked anything. A bare `except:` or `except Exception:` is worse: ' +
+      'it also catches the `AssertionError` of a failed check, so the checks in the `try` can never fail the ' +
+      'test. The rule reports only these cases, in the test\'s own body: a `try` without checks that ignores an ' +
+      'error is usually a deliberate "must not crash" test or cleanup. Left alone: handlers that re-raise or ' +
+      'fail, handlers with a comment saying why, `ImportError` and `NotImplementedError` (an optional ' +
+      'dependency or variant, skipped quietly by design), `try` blocks under `assertRaises`, and the ' +
+      '`try`/`self.fail()`/`except E: pass` shape that SML005 reports.',
     fix:
-      'Assert the expected exception with `self.assertRaises(E)` / `pytest.raises(E)`, or drop the `try` and let ' +
-      'an unexpected error fail the test. Catch the specific exception class instead of everything.',
+      'Move the checks out of the `try`. If the exception is expected, assert it with `self.assertRaises(E)` / ' +
+      '`pytest.raises(E)`; if it is not, drop the `try` and let it fail the test. Catch specific exceptions, never everything.',
     bad: [
       'import unittest',
       '',
       '',
       'class MigrationTest(unittest.TestCase):',
-      '    def test_migrate_to_same_host(self):',
+      '    def test_migrate(self):',
       '        try:',
-      '            self.api.migrate(self.server, host=self.server["host"])',
-      '        except InvalidHost:',
+      '            server = self.api.migrate(self.server, host="compute-2")',
+      '            self.assertEqual("compute-2", server["host"])',
+      '        except NoValidHost:',
       '            pass',
-      '        self.assertEqual("ACTIVE", self.api.get(self.server)["status"])',
       '',
     ].join('\n'),
     good: [
@@ -94,10 +92,13 @@ export default defineRule({
       '',
       '',
       'class MigrationTest(unittest.TestCase):',
-      '    def test_migrate_to_same_host(self):',
-      '        with self.assertRaises(InvalidHost):',
-      '            self.api.migrate(self.server, host=self.server["host"])',
-      '        self.assertEqual("ACTIVE", self.api.get(self.server)["status"])',
+      '    def test_migrate(self):',
+      '        server = self.api.migrate(self.server, host="compute-2")',
+      '        self.assertEqual("compute-2", server["host"])',
+      '',
+      '    def test_migrate_without_valid_host(self):',
+      '        with self.assertRaises(NoValidHost):',
+      '            self.api.migrate(self.server, host="down-host")',
       '',
     ].join('\n'),
     peers: ['bandit B110, B112', 'ruff S110, S112, E722', 'hacking H201'],

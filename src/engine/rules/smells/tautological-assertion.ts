@@ -13,15 +13,26 @@ function isTruthyLiteral(node: Node): boolean {
 }
 
 /**
- * Two operands that are the same name (`a`, `self.x`) or the same literal. Identity and equality of a
- * value with itself hold, unless the file tests the comparison protocol (`__eq__` defined, NaN).
+ * Two operands that are the same name (`a`, `self.x`) or the same literal: their text, and whether the
+ * comparison can never fail. `x is x` cannot; `x == x` cannot for literals and for a name bound to a
+ * literal in the test (`expected = "web-01"`), but for any other object it runs an `__eq__` that may
+ * (NaN, a released buffer, a class whose equality is under test).
  */
-function sameOperand(left: Node, right: Node): string | null {
+function sameOperand(left: Node, right: Node, operator: string, test: Node): string | null {
   const a = unwrapParens(left);
   const b = unwrapParens(right);
   const name = dottedName(a);
-  if (name !== null) return name === dottedName(b) ? name : null;
-  return isLiteral(a) && a.type !== 'concatenated_string' && a.type === b.type && a.text === b.text ? a.text : null;
+  if (name !== null) {
+    if (name !== dottedName(b)) return null;
+    return operator === 'is' || (a.type === 'identifier' && boundToLiteral(name, test)) ? name : null;
+  }
+  if (!isLiteral(a) || a.type === 'concatenated_string' || (a.type === 'string' && isInterpolatedString(a))) return null;
+  return a.type === b.type && a.text === b.text ? a.text : null;
+}
+
+/** `name = "text"`, `name = 42`, `name = [...]` somewhere in the test: a value with built-in equality. */
+function boundToLiteral(name: string, test: Node): boolean {
+  return new RegExp(`(^|[\\n;])[ \\t]*${name}[ \\t]*=[ \\t]*([rbfuRBFU]{0,2}['"]|-?\\d|True\\b|False\\b|None\\b|\\[|\\{|\\()`).test(test.text);
 }
 
 /** Assertions of a relation that holds between a value and itself, by the operator they apply. */
@@ -77,7 +88,7 @@ function tautologyOfCall(call: Node, ctx: RuleContext): string | null {
   }
   const operator = SELF_COMPARISONS.get(assertion.name);
   if (!operator || !second) return null;
-  const same = sameOperand(first, second);
+  const same = sameOperand(first, second, operator, (ctx.scope.testFunction ?? ctx.scope).node);
   if (same === null) return null;
   if (testsComparison(ctx)) return null;
   return `\`${assertion.name}(${brief(first, 24)}, ${brief(second, 24)})\` compares \`${same}\` with itself`;
@@ -98,7 +109,7 @@ function tautologyOfAssert(statement: Node, ctx: RuleContext): string | null {
   const operands = value.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
   const [left, right] = operands;
   if (operators.length !== 1 || !left || !right || !['==', 'is', '>=', '<='].includes(operators[0]!)) return null;
-  const same = sameOperand(left, right);
+  const same = sameOperand(left, right, operators[0]!, (ctx.scope.testFunction ?? ctx.scope).node);
   if (same === null || testsComparison(ctx)) return null;
   return `\`assert ${brief(value, 40)}\` compares \`${same}\` with itself`;
 }
@@ -119,8 +130,11 @@ export default defineRule({
     why:
       'An assertion on a literal, or of a value against itself, passes whatever the code under test does. It ' +
       'often comes from a placeholder (`self.assertTrue(True)` as "got here") or from comparing the wrong ' +
-      'variable (`self.assertEqual(expected, expected)`), which leaves the real result unchecked. Equality of a ' +
-      'value with itself is left alone in files that define `__eq__` and friends, where that is what is tested.',
+      'variable (`self.assertEqual(expected, expected)`), which leaves the real result unchecked. `x == x` is ' +
+      'reported only where it cannot fail: literals, and names bound to a literal in the test; for other objects ' +
+      'it runs an `__eq__` that may fail, which tests of equality check on purpose. Tests of comparison ' +
+      '(named like `test_equality`/`test_hash`, checking `!=` too, or in files that define `__eq__`) are left alone. ' +
+      '`assert 1` is left alone in tests of the `assert` statement.',
     fix: 'Assert on what the code under test returned or changed. To say "this line must be reached", assert the state that proves it.',
     bad: [
       'import unittest',

@@ -86,3 +86,15 @@ export function expectsFailure(definition: Node): boolean {
 export function isAbstract(definition: Node): boolean {
   return decoratorsOf(definition).some((decorator) => /(^|\.)abstract\w*$/.test(decoratorName(decorator) ?? ''));
 }
+
+/**
+ * A project decorator named like a test driver (`@jump_test(2, 3, [1, 3])`, `@check_output(...)`) runs the
+ * function and judges the result itself.
+ */
+export function isDrivenByDecorator(definition: Node): boolean {
+  return decoratorsOf(definition).some((decorator) => {
+    const name = decoratorName(decorator) ?? '';
+    const last = name.slice(name.lastIndexOf('.') + 1);
+    return !name.startsWith('pytest.') && !name.startsWith('unittest.') && /test|assert|check|verify|expect/i.test(last);
+  });
+}

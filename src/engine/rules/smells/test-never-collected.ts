@@ -2,10 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { isSetupName, isTestName } from '../../scope';
-import { isAssertionCall } from '../../semantics';
 import { decoratorsOf, definitionOf } from '../../syntax';
 import { isStdlibTestBase, positionalBases } from '../fixtures/class-bases';
 import { firstParameter } from '../fixtures/methods';
+import { containsAssertion } from './assertions';
 import { decoratorName, isCollectedClass, methodsOf } from './test-bodies';
 
 /** Methods the frameworks call by name, besides `test*` and the setup hooks. */
@@ -43,12 +43,6 @@ function wordCounts(scope: Scope): Map<string, number> {
   });
 }
 
-function asserts(method: Node, ctx: RuleContext): boolean {
-  return method.descendantsOfType(['assert_statement', 'call']).some((node) =>
-    !!node && (node.type === 'assert_statement' || isAssertionCall(node, ctx.qualifiedName(node.childForFieldName('function')))),
-  );
-}
-
 /** unittest calls a test with no arguments: a method that needs more than `self` is a helper, not a lost test. */
 function takesOnlySelf(method: Node): boolean {
   const parameters = method.childForFieldName('parameters')?.namedChildren.filter((parameter) => !!parameter && parameter.type !== 'comment') ?? [];
@@ -72,10 +66,25 @@ function report(method: Node, owner: string, ctx: RuleContext): void {
   });
 }
 
+/**
+ * Prefixes of method names the file builds at run time: `getattr(self, '_' + name)` (a threaded test's
+ * client half `_testFoo` for `testFoo`), `getattr(self, f'check_{kind}')`.
+ */
+function dynamicPrefixes(scope: Scope): string[] {
+  let module = scope;
+  while (module.parent) module = module.parent;
+  return module.data('SML017:prefixes', () => {
+    const prefixes: string[] = [];
+    for (const match of module.node.text.matchAll(/getattr\(\s*[\w.()]+\s*,\s*(?:f?(['"])([\w]*)(?:\{|\1\s*[+%]))/g)) prefixes.push(match[2]!);
+    return prefixes;
+  });
+}
+
 function isCandidate(method: Node, ctx: RuleContext): boolean {
   const name = method.childForFieldName('name')?.text ?? '';
   if (!name || isTestName(name) || isSetupName(name) || FRAMEWORK_HOOKS.test(name)) return false;
   if (decoratorsOf(method).some((decorator) => !TEST_DECORATORS.test(decoratorName(decorator) ?? ''))) return false;
+  if (dynamicPrefixes(ctx.scope).some((prefix) => name.startsWith(prefix))) return false;
   return (wordCounts(ctx.scope).get(name) ?? 0) <= 1;
 }
 
@@ -91,7 +100,7 @@ function checkClass(definition: Node, ctx: RuleContext): void {
   for (const method of methods) {
     const name = method.childForFieldName('name')?.text ?? '';
     if (firstParameter(method) !== 'self' || !takesOnlySelf(method) || !isCandidate(method, ctx)) continue;
-    if ((generic || looksLikeTest(name)) && asserts(method, ctx)) report(method, scope.name, ctx);
+    if ((generic || looksLikeTest(name)) && containsAssertion(method, ctx)) report(method, scope.name, ctx);
   }
 }
 
@@ -101,7 +110,7 @@ function checkModule(root: Node, ctx: RuleContext): void {
     const definition = statement ? definitionOf(statement) : null;
     if (definition?.type !== 'function_definition') continue;
     const name = definition.childForFieldName('name')?.text ?? '';
-    if (!looksLikeTest(name) || !isCandidate(definition, ctx) || !asserts(definition, ctx)) continue;
+    if (!looksLikeTest(name) || !isCandidate(definition, ctx) || !containsAssertion(definition, ctx)) continue;
     report(definition, '', ctx);
   }
 }

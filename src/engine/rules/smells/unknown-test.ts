@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { decoratorsOf, isDocstring, statements } from '../../syntax';
-import { decoratorName, expectsFailure, hasDoctest, isAbstract, isCollectedTest, isEmptyBody, isSkipDecorated } from './test-bodies';
+import { isDocstring, statements } from '../../syntax';
+import { expectsFailure, hasDoctest, isAbstract, isCollectedTest, isDrivenByDecorator, isEmptyBody, isSkipDecorated } from './test-bodies';
 import { emptyReach, HelperIndex, isVerifyingCall, isVerifyingRaise, mentionsAssertion, recordReach, type Reach } from './verification';
 
 const ID = 'SML003';
@@ -27,18 +27,6 @@ function moduleScope(scope: Scope): Scope {
 function helperIndex(ctx: RuleContext): HelperIndex {
   const root = moduleScope(ctx.scope);
   return root.data(`${ID}:index`, () => new HelperIndex(root.node, (node) => ctx.qualifiedName(node)));
-}
-
-/**
- * A project decorator named like a test driver (`@jump_test(2, 3, [1, 3])`, `@check_output(...)`) runs the
- * function and judges the result itself.
- */
-function isDrivenByDecorator(definition: Node): boolean {
-  return decoratorsOf(definition).some((decorator) => {
-    const name = decoratorName(decorator) ?? '';
-    const last = name.slice(name.lastIndexOf('.') + 1);
-    return !name.startsWith('pytest.') && !name.startsWith('unittest.') && /test|assert|check|verify|expect/i.test(last);
-  });
 }
 
 /** pytest-benchmark tests measure; they are not expected to assert. */

@@ -241,6 +241,15 @@ function onCall(call: Node, ctx: RuleContext): void {
   const kinds = controlsOf(call, lastName, ctx);
   if (kinds.length > 0) {
     // Setup, decorators and other tests of the class count for the whole class; a module-level seed for the file.
+    const decorated = decoratedDefinition(call);
+    if (decorated) {
+      // `@freeze_time(...)` on one test function (or one class) controls that definition, not the whole file.
+      const byDefinition = moduleScope(ctx.scope).data(`${ID}.decorated`, () => new Map<number, Set<Source>>());
+      const set = byDefinition.get(decorated.id) ?? new Set<Source>();
+      for (const kind of kinds) set.add(kind);
+      byDefinition.set(decorated.id, set);
+      return;
+    }
     const holder = ctx.scope.enclosingClass ?? ctx.scope.testFunction ?? ctx.scope;
     for (const kind of kinds) controlled(holder).add(kind);
     return;
@@ -286,15 +295,33 @@ function report(candidate: Candidate, ctx: RuleContext): void {
 }
 
 function moduleControls(scope: Scope): Set<Source> {
+  return controlled(moduleScope(scope));
+}
+
+/** The function or class a decorator call applies to. */
+function decoratedDefinition(call: Node): Node | null {
+  const decorator = call.parent;
+  if (decorator?.type !== 'decorator') return null;
+  return decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
+}
+
+function moduleScope(scope: Scope): Scope {
   let module: Scope = scope;
   while (module.parent) module = module.parent;
-  return controlled(module);
+  return module;
+}
+
+/** What this scope controls: its own seeds and patches, plus those of its decorators. */
+function ownControls(scope: Scope): Set<Source> {
+  const own = controlled(scope);
+  const decorated = moduleScope(scope).peek<Map<number, Set<Source>>>(`${ID}.decorated`)?.get(scope.node.id);
+  return decorated ? new Set([...own, ...decorated]) : own;
 }
 
 function onFunctionExit(_node: Node, ctx: RuleContext): void {
   const state = ctx.scope.peek<TestState>(ID);
   if (!state) return;
-  const own = controlled(ctx.scope);
+  const own = ownControls(ctx.scope);
   // One finding per source call, at the first assertion it reaches: the other assertions repeat the same problem.
   const origins = new Set<number>();
   const kept = state.candidates.filter((candidate) => {
@@ -311,7 +338,7 @@ function onFunctionExit(_node: Node, ctx: RuleContext): void {
 function onClassExit(_node: Node, ctx: RuleContext): void {
   const pending = ctx.scope.peek<Candidate[]>(ID);
   if (!pending) return;
-  const own = controlled(ctx.scope);
+  const own = ownControls(ctx.scope);
   for (const candidate of pending) if (!own.has(candidate.taint.kind)) report(candidate, ctx);
 }
 

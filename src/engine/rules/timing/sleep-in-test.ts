@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { definitionOf } from '../../syntax';
-import { enclosingLoop, isBoundedLoop, isInterruptedSleep, isSleepCall, sleepsZero } from './sleeps';
+import { callArguments, calleeLastName, definitionOf } from '../../syntax';
+import { canLeave, enclosingLoop, isBoundedLoop, isInterruptedSleep, isMeasuredSleep, isSleepCall, isWorkerLoop, sleepsZero, STOP_FLAG } from './sleeps';
 
 /** The nested def is handed to a patch as its replacement: `new=fake` or `side_effect=fake`. */
 function isPatchReplacement(nested: Scope): boolean {
@@ -12,6 +12,40 @@ function isPatchReplacement(nested: Scope): boolean {
     const name = keyword?.childForFieldName('name')?.text;
     return (name === 'new' || name === 'side_effect') && keyword?.childForFieldName('value')?.text === nested.name;
   });
+}
+
+/** The nested def runs in a thread of the test: `Thread(target=fn)`, `start_new_thread(fn, ...)`. */
+function isThreadTarget(nested: Scope): boolean {
+  const test = nested.testFunction;
+  if (!test || !nested.name || test === nested) return false;
+  return test.node.descendantsOfType(['keyword_argument', 'call']).some((node) => {
+    if (node?.type === 'keyword_argument') return node.childForFieldName('name')?.text === 'target' && node.childForFieldName('value')?.text === nested.name;
+    return !!node && calleeLastName(node) === 'start_new_thread' && callArguments(node).positional[0]?.text === nested.name;
+  });
+}
+
+/**
+ * A sleep that paces work rather than waits: a thread target repeating an action in a `for` loop (a load
+ * generator), or a sleep that sets how long background load runs before the test raises its stop flag.
+ */
+function pacesLoad(call: Node, loop: Node | null, ctx: RuleContext): boolean {
+  if (loop?.type === 'for_statement' && isThreadTarget(ctx.scope)) return true;
+  let statement: Node | null = call;
+  while (statement?.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const next = statement?.nextNamedSibling;
+  const expression = next?.type === 'expression_statement' ? next.namedChild(0) : null;
+  if (expression?.type === 'assignment') {
+    return STOP_FLAG.test(expression.childForFieldName('left')?.text ?? '') && /^(True|1)$/.test(expression.childForFieldName('right')?.text ?? '');
+  }
+  if (expression?.type === 'call' && calleeLastName(expression) === 'set') {
+    return STOP_FLAG.test(expression.childForFieldName('function')?.childForFieldName('object')?.text ?? '');
+  }
+  return false;
+}
+
+/** `test_sleep` tests `time.sleep` itself. */
+function testsSleepItself(ctx: RuleContext): boolean {
+  return /(^|_)sleep(_|$)/i.test(ctx.scope.testFunction?.name ?? '');
 }
 
 /** A comment on the line right above the statement (or the def) explains the sleep. */
@@ -42,7 +76,7 @@ function isWorkloadSleep(call: Node, ctx: RuleContext): boolean {
 
 function check(call: Node, ctx: RuleContext): void {
   if (!ctx.scope.inTestCode || !isSleepCall(call, ctx) || sleepsZero(call)) return;
-  if (isWorkloadSleep(call, ctx) || isInterruptedSleep(call)) return;
+  if (isWorkloadSleep(call, ctx) || isInterruptedSleep(call) || isMeasuredSleep(call) || testsSleepItself(ctx)) return;
   const callee = call.childForFieldName('function')?.text ?? 'sleep';
   if (isDocumentedRace(call, ctx.scope)) {
     ctx.report({
@@ -53,7 +87,10 @@ function check(call: Node, ctx: RuleContext): void {
     return;
   }
   const loop = enclosingLoop(call);
-  if (loop && isBoundedLoop(loop)) {
+  // A thread target that works until the test stops it (or forever): the sleep paces work, the test waits for nothing.
+  if ((loop && isWorkerLoop(loop, ctx)) || pacesLoad(call, loop, ctx)) return;
+  // A poll loop leaves once the state is there; a `for` loop without an early exit just repeats with delays.
+  if (loop && isBoundedLoop(loop) && (loop.type === 'while_statement' || canLeave(loop, ['break_statement', 'return_statement']))) {
     ctx.report({
       node: call,
       severity: 'info',
@@ -80,8 +117,11 @@ export default defineRule({
       'host the guess is too short and the test fails at random. Sleeps inside helpers and patch replacements ' +
       'count too. A sleep that paces a bounded poll loop, or that deliberately forces a race and says so in a ' +
       'comment, is reported as info. Sleeps that stand for work rather than wait are not reported: one inside ' +
-      'a timeout or `assertRaises` block that is meant to cut it short, and `asyncio.sleep` in a coroutine ' +
-      'the test defines (the task it cancels or the generator it drives).',
+      'a timeout, `assertRaises` or `except CancelledError` block that is meant to cut it short, one bracketed ' +
+      'by clock reads (the test measures it), one pacing a worker loop that the test stops through a flag (or ' +
+      'that never ends) or a thread target repeating an action in a `for` loop (a load generator), one that ' +
+      'times a stress phase right before the stop flag is raised, sleeps in a test named after sleep, and ' +
+      '`asyncio.sleep` in a coroutine the test defines (the task it cancels or the generator it drives).',
     fix:
       'Wait for the condition itself with a deadline (a helper such as nova\'s `_wait_for_state_change`), order ' +
       'threads with `threading.Event`, or fake the clock (mock `time`, freezegun, `timeutils.set_time_override`).',

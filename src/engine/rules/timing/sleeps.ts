@@ -114,9 +114,37 @@ export function isInterruptedSleep(call: Node): boolean {
         return false;
       case 'with_statement':
         if (opensBlock(current, INTERRUPTING_BLOCKS)) return true;
+        break;
+      case 'try_statement':
+        if (catchesInterruption(current)) return true;
     }
   }
   return false;
+}
+
+const INTERRUPTIONS = /\b(CancelledError|TimeoutError|Timeout|KeyboardInterrupt|InterruptedError)\b/;
+
+/** `try: ... except asyncio.CancelledError:`: the body is expected to be cut short. */
+function catchesInterruption(statement: Node): boolean {
+  return statement.namedChildren.some((clause) => {
+    if (clause?.type !== 'except_clause') return false;
+    const caught = clause.namedChildren.find((child) => child?.type !== 'block' && child?.type !== 'comment');
+    return !!caught && INTERRUPTIONS.test(caught.text);
+  });
+}
+
+const CLOCK_CALL = /\b(time|monotonic|perf_counter|process_time|thread_time|clock_gettime|time_ns|monotonic_ns|perf_counter_ns|process_time_ns|thread_time_ns)\(/;
+
+/**
+ * `start = time.process_time(); time.sleep(0.1); stop = time.process_time()`: the statements right before
+ * and after the sleep read a clock, so the sleep is what the test measures.
+ */
+export function isMeasuredSleep(call: Node): boolean {
+  let statement: Node | null = call;
+  while (statement?.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const before = statement?.previousNamedSibling;
+  const after = statement?.nextNamedSibling;
+  return !!before && !!after && CLOCK_CALL.test(before.text) && CLOCK_CALL.test(after.text);
 }
 
 const CLOCK_READ = /\b(time\.(time|monotonic|perf_counter)|monotonic|perf_counter|utcnow|now)\(/;
@@ -141,6 +169,54 @@ function mentionsBound(test: Node, clocks: ReadonlySet<string> = new Set()): boo
     if (TIME_SOURCES.test(comparison.text) || COUNTER_HINTS.test(comparison.text)) return true;
     return clocks.size > 0 && comparison.descendantsOfType('identifier').some((name) => !!name && clocks.has(name.text));
   });
+}
+
+/** The loop's own ways out: `break`/`return`/`raise` not owned by an inner loop or a nested def. */
+export function canLeave(loop: Node, ways: readonly string[] = ['break_statement', 'return_statement', 'raise_statement']): boolean {
+  const body = loop.childForFieldName('body');
+  const exits = body?.descendantsOfType([...ways]) ?? [];
+  return exits.some((exit) => {
+    if (!exit) return false;
+    for (let current = exit.parent; current; current = current.parent) {
+      if (current.id === loop.id) return true;
+      if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
+      if (exit.type === 'break_statement' && (current.type === 'while_statement' || current.type === 'for_statement')) return false;
+    }
+    return false;
+  });
+}
+
+/** `while True:` / `while 1:` with no way out runs until the process ends: a workload, not a wait for a state. */
+function isEndless(loop: Node, condition: Node): boolean {
+  const test = unwrapParens(condition);
+  return (test.type === 'true' || (test.type === 'integer' && test.text !== '0')) && !canLeave(loop);
+}
+
+export const STOP_FLAG = /(stop|stopped|stopping|finish|finished|quit|exit|shutdown|terminate|running|alive|keep_going|cancel)\w*$/i;
+
+/**
+ * A thread target or helper that works until the test sets a flag (`while not finish:`, `while not
+ * self.stop:`, `while not stop_event.is_set():`) and does more than sleep: the test ends it; it waits for nothing.
+ */
+function isStoppableWorker(loop: Node, condition: Node, ctx: RuleContext): boolean {
+  if (ctx.scope === ctx.scope.testFunction) return false;
+  let test = unwrapParens(condition);
+  if (test.type === 'not_operator') test = unwrapParens(test.childForFieldName('argument') ?? test);
+  if (test.type === 'call' && calleeLastName(test) === 'is_set') test = test.childForFieldName('function')?.childForFieldName('object') ?? test;
+  if (test.type !== 'identifier' && test.type !== 'attribute') return false;
+  if (!STOP_FLAG.test(test.text)) return false;
+  // A body that only sleeps (and refreshes) is waiting for someone else to flip the flag.
+  return statements(loop.childForFieldName('body')).some((statement) => {
+    const expression = statement.type === 'expression_statement' ? unwrapParens(statement.namedChild(0) ?? statement) : null;
+    const call = expression?.type === 'await' ? expression.namedChild(0) : expression;
+    return !(call?.type === 'call' && isSleepCall(call, ctx));
+  });
+}
+
+/** A loop that waits for nothing: endless, or a worker the test stops. Its sleeps pace work, not a wait. */
+export function isWorkerLoop(loop: Node, ctx: RuleContext): boolean {
+  const condition = loop.type === 'while_statement' ? loop.childForFieldName('condition') : null;
+  return !!condition && (isEndless(loop, condition) || isStoppableWorker(loop, condition, ctx));
 }
 
 /** The innermost loop between `node` and the function that holds it. */

@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { calleeLastName, statements, unwrapParens } from '../../syntax';
-import { isBoundedLoop, isSleepCall, sleepsZero } from './sleeps';
+import { isBoundedLoop, isSleepCall, isWorkerLoop, sleepsZero } from './sleeps';
 
 /** A sleep that paces this very loop: not one owned by an inner `while`, a nested def or a lambda. */
 function pacesLoop(call: Node, loop: Node): boolean {
@@ -22,48 +21,6 @@ function pollingSleep(loop: Node, ctx: RuleContext): Node | null {
   return null;
 }
 
-/** The loop's own ways out: `break`/`return`/`raise` not owned by an inner loop or a nested def. */
-function canLeave(loop: Node): boolean {
-  const body = loop.childForFieldName('body');
-  const exits = body?.descendantsOfType(['break_statement', 'return_statement', 'raise_statement']) ?? [];
-  return exits.some((exit) => {
-    if (!exit) return false;
-    for (let current = exit.parent; current; current = current.parent) {
-      if (current.id === loop.id) return true;
-      if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
-      if (exit.type === 'break_statement' && (current.type === 'while_statement' || current.type === 'for_statement')) return false;
-    }
-    return false;
-  });
-}
-
-/** `while True:` / `while 1:` with no way out runs until the process ends: a workload, not a wait for a state. */
-function isEndless(loop: Node, condition: Node): boolean {
-  const test = unwrapParens(condition);
-  return (test.type === 'true' || (test.type === 'integer' && test.text !== '0')) && !canLeave(loop);
-}
-
-const STOP_FLAG = /(stop|stopped|stopping|finish|finished|quit|exit|shutdown|terminate|running|alive|keep_going|cancel)\w*$/i;
-
-/**
- * A thread target or helper that works until the test sets a flag (`while not finish:`, `while not
- * self.stop:`, `while not stop_event.is_set():`) and does more than sleep: the test ends it; it waits for nothing.
- */
-function isStoppableWorker(loop: Node, condition: Node, ctx: RuleContext): boolean {
-  if (ctx.scope === ctx.scope.testFunction) return false;
-  let test = unwrapParens(condition);
-  if (test.type === 'not_operator') test = unwrapParens(test.childForFieldName('argument') ?? test);
-  if (test.type === 'call' && calleeLastName(test) === 'is_set') test = test.childForFieldName('function')?.childForFieldName('object') ?? test;
-  if (test.type !== 'identifier' && test.type !== 'attribute') return false;
-  if (!STOP_FLAG.test(test.text)) return false;
-  // A body that only sleeps (and refreshes) is waiting for someone else to flip the flag.
-  return statements(loop.childForFieldName('body')).some((statement) => {
-    const expression = statement.type === 'expression_statement' ? unwrapParens(statement.namedChild(0) ?? statement) : null;
-    const call = expression?.type === 'await' ? expression.namedChild(0) : expression;
-    return !(call?.type === 'call' && isSleepCall(call, ctx));
-  });
-}
-
 function shorten(text: string, limit = 60): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > limit ? `${flat.slice(0, limit - 3)}...` : flat;
@@ -76,7 +33,7 @@ function check(loop: Node, ctx: RuleContext): void {
   if (!sleep || isBoundedLoop(loop)) return;
   const keyword = loop.child(0);
   const condition = loop.childForFieldName('condition');
-  if (!keyword || !condition || isEndless(loop, condition) || isStoppableWorker(loop, condition, ctx)) return;
+  if (!keyword || !condition || isWorkerLoop(loop, ctx)) return;
   const callee = sleep.childForFieldName('function')?.text ?? 'sleep';
   ctx.report({
     node: keyword,
