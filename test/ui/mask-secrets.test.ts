@@ -42,7 +42,8 @@ describe('masking secrets for a shared link', () => {
       `KEY = b"-----BEGIN RSA PRIVATE KEY-----\\x0a${body}\\n-----END RSA PRIVATE KEY-----"\n`,
       'import requests\n\nTOKEN = "ghp_8sJ2kLmN4pQ6rT9vX1zB3dF5hJ7lN0qS2uW4"\n',
       'def test_api(user):\n    client.login(headers={"Authorization": f"{user} ghp_8sJ2kLmN4pQ6rT9vX1zB3dF5hJ7lN0qS2uW4 {{x}}"})\n',
-      'def test_api():\n    client.login(password="Zq81mXv0Lr7TkP2wBn5cYd"\n                 "J4sHg9Fa6")\n',
+      // A helper, not a test: SEC001 treats credentials handed to a login inside a test as test data.
+      'def connect():\n    client.login(password="Zq81mXv0Lr7TkP2wBn5cYd"\n                 "J4sHg9Fa6")\n',
       'CONFIG = {"aws": {"key": "AKIAZ7Q3RN5XW2LPUM4K"}}  # a comment with "quotes" and AKIA\n',
       'cafe = 1\nKEY = "AKIAZ7Q3RN5XW2LPUM4K"; elif_ = "😀 AKIAZ7Q3RN5XW2LPUM4J"\n',
     ];
