@@ -6,7 +6,7 @@
 import './styles.css';
 import { version as ENGINE_VERSION } from '../../package.json';
 import type { Finding, RuleMeta } from '../engine/types';
-import type { WasmUrls } from '../worker/protocol';
+import { WASM_PATHS, type WasmUrls } from '../worker/protocol';
 import { AnalysisClient, type ProblemKind, type TextSource } from './analysis-client';
 import { createDemoPanel, demoPanelElements } from './demo-panel';
 import { DEFAULT_DEMO, DEMOS, demoById } from './demos';
@@ -45,8 +45,8 @@ function budgetMs(): number {
 function wasmUrls(): WasmUrls {
   const base = new URL(import.meta.env.BASE_URL, document.baseURI);
   return {
-    runtimeWasm: new URL('wasm/web-tree-sitter.wasm', base).href,
-    grammarWasm: new URL('wasm/tree-sitter-python.wasm', base).href,
+    runtimeWasm: new URL(WASM_PATHS.runtimeWasm, base).href,
+    grammarWasm: new URL(WASM_PATHS.grammarWasm, base).href,
   };
 }
 
