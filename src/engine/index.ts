@@ -9,11 +9,14 @@ import { allRules } from './rules';
 import { isEnabled } from './settings';
 import { recoverTree, type Recovered } from './recover';
 import { yieldToEventLoop } from './yield';
-import type { Finding, RuleMeta, Settings } from './types';
+import type { Explanation, Finding, RuleMeta, Settings } from './types';
+import { explainFinding } from './explain';
+import { flattenTree, type SyntaxTreeRows } from './syntax-tree';
 import { version } from '../../package.json';
 
 export type * from './types';
 export type { ParseError } from './runner';
+export type { SyntaxTreeRows } from './syntax-tree';
 export { applyEdits } from './position';
 export { isEnabled, knownProfiles, unknownSelectors } from './settings';
 
@@ -51,6 +54,10 @@ export interface Doc {
   configure(settings: Settings): void;
   findings(): Finding[];
   parseErrors(): ParseError[];
+  /** Why `finding` (one of `findings()`) was reported: its matched nodes and its rule's detection; null if stale. */
+  explain(finding: Finding): Explanation | null;
+  /** The syntax tree of the current text, flattened in document order (for the tree panel). */
+  syntaxTree(): SyntaxTreeRows;
   /** The current findings, handed out as each top-level statement is analysed. */
   stream(options?: StreamOptions): AsyncGenerator<Finding, void, void>;
   dispose(): void;
@@ -228,6 +235,16 @@ class Document implements Doc {
 
   parseErrors(): ParseError[] {
     return parseErrors(this.liveTree, this.errorQuery);
+  }
+
+  explain(finding: Finding): Explanation | null {
+    const { tree, text } = this.analysisTarget();
+    return explainFinding(this.analyzer, tree, text, finding);
+  }
+
+  syntaxTree(): SyntaxTreeRows {
+    // The real tree, errors included: the panel shows what the parser saw.
+    return flattenTree(this.liveTree);
   }
 
   async *stream(options: StreamOptions = {}): AsyncGenerator<Finding, void, void> {

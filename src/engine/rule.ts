@@ -13,6 +13,8 @@ export interface Report {
   /** The offending code: the finding's range covers it (through `endNode` when given). */
   node: Node;
   endNode?: Node;
+  /** Other nodes the judgement rests on (the patches that could merge, the unused fixture...): shown by "Explain". */
+  related?: readonly Node[];
   message: string;
   /** Overrides the rule's default severity for this finding (e.g. a documented race sleep is info). */
   severity?: Severity;

@@ -14,7 +14,7 @@ import { Scope } from './scope';
 import { collectModuleFacts, qualifiedName } from './module-facts';
 import { rangeOf, LineIndex } from './position';
 import { isSuppressed, suppressionOn, type Suppression } from './noqa';
-import type { Finding, Range } from './types';
+import type { Finding, MatchedNode, Range } from './types';
 import { compareFindings } from './finding-order';
 
 export { compareFindings };
@@ -28,10 +28,20 @@ export interface ParseError extends Range {
   message: string;
 }
 
+/** A finding with the syntax nodes it was built from (runs with `explain: true` only). */
+export interface ExplainedFinding extends Finding {
+  matched: MatchedNode[];
+}
+
 /** The findings of one top-level statement, and the offset where it ends (for progress). */
 export interface Batch {
   findings: Finding[];
   end: number;
+}
+
+export interface RunOptions {
+  /** Keep each finding's matched nodes (costs a few node reads per finding; used by "Explain"). */
+  explain?: boolean;
 }
 
 type MutableContext = { -readonly [K in keyof RuleContext]: RuleContext[K] };
@@ -92,7 +102,7 @@ export class Analyzer {
    * Findings of `tree`, one batch per top-level statement, each batch sorted by position.
    * `rules` are the enabled rules (a subset of those the analyzer was built with).
    */
-  *run(tree: Tree, source: string, rules: readonly Rule[]): Generator<Batch, void, void> {
+  *run(tree: Tree, source: string, rules: readonly Rule[], options: RunOptions = {}): Generator<Batch, void, void> {
     const dispatch = this.dispatchFor(rules);
     const query = this.queryFor(rules);
     const root = tree.rootNode;
@@ -115,7 +125,9 @@ export class Analyzer {
         facts,
         qualifiedName: (node) => qualifiedName(facts, node),
         report: (report: Report) => {
-          batch.push(toFinding(rule, report));
+          const finding = toFinding(rule, report);
+          if (options.explain) (finding as ExplainedFinding).matched = matchedNodes(report);
+          batch.push(finding);
         },
       });
     }
@@ -175,6 +187,12 @@ function toFinding(rule: Rule, report: Report): Finding {
   };
   if (report.fix) finding.fix = report.fix;
   return finding;
+}
+
+function matchedNodes(report: Report): MatchedNode[] {
+  const reported: MatchedNode = { type: report.node.type, role: 'reported', ...rangeOf(report.node, report.endNode) };
+  const related = (report.related ?? []).map((node): MatchedNode => ({ type: node.type, role: 'related', ...rangeOf(node) }));
+  return [reported, ...related];
 }
 
 /** Syntax errors and missing tokens, for the status line and the CLI's `parseErrors`. */

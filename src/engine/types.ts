@@ -33,6 +33,22 @@ export interface Finding extends Range {
   fix?: Fix;
 }
 
+/** A syntax node a finding rests on, for "Explain": the reported code, or another node the judgement used. */
+export interface MatchedNode extends Range {
+  /** The tree-sitter node type (`call`, `function_definition`...). */
+  type: string;
+  role: 'reported' | 'related';
+}
+
+/** Why a finding was reported: the nodes it matched and how its rule looks at code. */
+export interface Explanation {
+  finding: Finding;
+  nodes: MatchedNode[];
+  /** The node types the rule's visitors receive (scope exits shown as `function_definition:exit`). */
+  visits: string[];
+  detection: string;
+}
+
 /** Rule selection as ruff users know it: ids (`TIM001`) or prefixes (`TIM`, `TIM00`). */
 export interface Settings {
   select?: string[];
@@ -57,6 +73,8 @@ export interface RuleDocs {
   good: string;
   /** Rules of other tools that cover the same idea (ruff, bandit, hacking, PyNose...). */
   peers: string[];
+  /** How the rule sees it, in plain words: which syntax it looks at and what it checks (shown by "Explain"). */
+  detection?: string;
 }
 
 export interface RuleMeta extends RuleDocs {

@@ -19,6 +19,8 @@ import {
 } from './support/playground';
 import { buildAndServe, javascriptSize, type ServedSite } from './support/site';
 import { registerSharingTests } from './sharing.cases';
+import { registerHardeningTests } from './hardening.cases';
+import { registerExplainTests } from './explain.cases';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshot.png');
 const availability = chromiumAvailability();
@@ -267,6 +269,8 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
   });
 
   registerSharingTests({ open, site: () => site, browser: () => browser });
+  registerHardeningTests({ open, site: () => site, browser: () => browser });
+  registerExplainTests({ open, site: () => site, browser: () => browser });
 
   test('no console errors, and no request leaves the page origin', () => {
     expect(pages.length).toBeGreaterThan(0);
