@@ -29,7 +29,7 @@ export function explainFinding(analyzer: Analyzer, tree: Tree, text: string, fin
       finding: plain,
       nodes: matched,
       visits: Object.keys(rule.visit),
-      detection: rule.meta.detection ?? rule.meta.summary,
+      detection: rule.meta.detection,
     };
   }
   return null;

@@ -4,7 +4,9 @@
  */
 import { Edit, type Parser, type Point, type Query, type Tree } from 'web-tree-sitter';
 import { createParser, loadPython, type ParserOptions } from './parser';
-import { Analyzer, compareFindings, createErrorQuery, parseErrors, type ParseError } from './runner';
+import { Analyzer, compareFindings, createErrorQuery, parseErrors, suppressionFilter, type FileStateLog, type ParseError } from './runner';
+import { moved, planReuse, readChunks, recordOf, staysInside, type ChunkRecord, type Memo } from './incremental';
+import { EXIT_SUFFIX, type Rule } from './rule';
 import { allRules } from './rules';
 import { isEnabled } from './settings';
 import { recoverTree, type Recovered } from './recover';
@@ -43,8 +45,19 @@ export interface Analysis {
   parseErrors: ParseError[];
 }
 
+/** How the last complete analysis went: everything, or only the changed top-level statements. */
+export interface RunSummary {
+  kind: 'full' | 'incremental';
+  /** Top-level statements analysed by every rule. */
+  analysed: number;
+  /** Top-level statements whose findings were reused. */
+  reused: number;
+}
+
 export interface Doc {
   readonly text: string;
+  /** How the last complete analysis went (null before the first). */
+  readonly lastRun: RunSummary | null;
   /** Replaces `text[start, end)` (UTF-16 offsets) with `text`, re-parses incrementally, returns all findings. */
   edit(start: number, end: number, text: string): Finding[];
   /** Applies the edit to the text and tree only; the next `findings()`/`stream()` analyses. */
@@ -136,6 +149,9 @@ class Document implements Doc {
   private current: string;
   private settings: Settings;
   private cached: Finding[] | null = null;
+  /** What the last complete run leaves for the next one to reuse (see incremental.ts). */
+  private memo: Memo | null = null;
+  lastRun: RunSummary | null = null;
   /** The tree rules run on when the real one holds ERROR nodes (see recover.ts); null: use the real one. */
   private recovered: Recovered | null | undefined = undefined;
 
@@ -217,6 +233,7 @@ class Document implements Doc {
   configure(settings: Settings): void {
     this.settings = settings;
     this.cached = null;
+    this.memo = null;
   }
 
   private enabledRules() {
@@ -226,11 +243,71 @@ class Document implements Doc {
   findings(): Finding[] {
     if (!this.cached) {
       const all: Finding[] = [];
-      const { tree, text } = this.analysisTarget();
-      for (const batch of this.analyzer.run(tree, text, this.enabledRules())) all.push(...batch.findings);
+      for (const batch of this.batches()) all.push(...batch.findings);
       this.cached = all.sort(compareFindings);
     }
     return this.cached.slice();
+  }
+
+  /**
+   * The findings of the current text, a batch per top-level statement (or one batch when most of them
+   * are reused from the last run). Leaves the memo for the next run when it completes.
+   */
+  private *batches(): Generator<{ findings: Finding[]; end: number }, void, void> {
+    const { tree, text } = this.analysisTarget();
+    const rules = this.enabledRules();
+    const ruleKey = rules.map((rule) => rule.meta.id).join(' ');
+    const chunks = readChunks(tree.rootNode.namedChildren, text);
+    const keep = suppressionFilter(tree, text);
+    // A stale memo is still a sound base: planning compares its texts with the current ones.
+    const memo = this.memo;
+    const plan = memo ? planReuse(memo, ruleKey, chunks, text) : null;
+    if (memo && plan) {
+      const local = rules.filter((rule) => !memo.fileRules.has(rule.meta.id));
+      const whole = rules.filter((rule) => memo.fileRules.has(rule.meta.id));
+      const log: FileStateLog = { moduleStateRules: new Set(), searches: new Map() };
+      const records: ChunkRecord[] = new Array(chunks.length);
+      const all: Finding[] = [];
+      for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log })) {
+        if (batch.index < 0) continue;
+        const chunk = chunks[batch.index]!;
+        const reusable = batch.findings.every((finding) => staysInside(finding, chunk));
+        records[batch.index] = { ...recordOf(chunk, text, reusable ? batch.findings : null), ...plan.outlines.get(batch.index) };
+        all.push(...batch.findings);
+      }
+      // A rule that started keeping file-wide state, or a new text search, makes the reuse unsound.
+      const sound = log.moduleStateRules.size === 0 && [...log.searches.keys()].every((key) => memo.searches.has(key));
+      if (sound) {
+        for (const [index, record] of plan.reused) {
+          const findings = moved(record, chunks[index]!);
+          const chunk = chunks[index]!;
+          records[index] = { ...record, startRow: chunk.startRow, endRow: chunk.endRow, findings };
+          all.push(...findings);
+        }
+        for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true })) all.push(...batch.findings);
+        this.memo = { ...memo, chunks: records };
+        this.lastRun = { kind: 'incremental', analysed: plan.rerun.size, reused: plan.reused.size };
+        yield { findings: all.filter(keep), end: text.length };
+        return;
+      }
+    }
+
+    // A full run: every rule over every statement, learning which rules depend on the whole file.
+    const fileRules = new Set(rules.filter(hasModuleExit).map((rule) => rule.meta.id));
+    const log: FileStateLog = { moduleStateRules: fileRules, searches: new Map() };
+    const records: ChunkRecord[] = [];
+    const pending: Finding[][] = [];
+    for (const batch of this.analyzer.run(tree, text, rules, { keepSuppressed: true, log })) {
+      if (batch.index >= 0) pending[batch.index] = batch.findings;
+      yield { findings: batch.findings.filter(keep), end: batch.end };
+    }
+    // Rules are classified only once the run is over: a rule may touch module state late in the file.
+    chunks.forEach((chunk, index) => {
+      const local = (pending[index] ?? []).filter((finding) => !fileRules.has(finding.rule));
+      records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null));
+    });
+    this.memo = { ruleKey, fileRules, searches: log.searches, chunks: records };
+    this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0 };
   }
 
   parseErrors(): ParseError[] {
@@ -253,11 +330,10 @@ class Document implements Doc {
       return;
     }
     const source = this.current;
-    const { tree, text } = this.analysisTarget();
-    const total = Math.max(text.length, 1);
+    const total = Math.max(source.length, 1);
     const all: Finding[] = [];
     let lastPause = Date.now();
-    for (const batch of this.analyzer.run(tree, text, this.enabledRules())) {
+    for (const batch of this.batches()) {
       for (const finding of batch.findings) {
         all.push(finding);
         yield finding;
@@ -280,4 +356,8 @@ class Document implements Doc {
     this.tree?.delete();
     this.tree = null;
   }
+}
+
+function hasModuleExit(rule: Rule): boolean {
+  return `module${EXIT_SUFFIX}` in rule.visit;
 }

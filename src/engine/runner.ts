@@ -37,11 +37,27 @@ export interface ExplainedFinding extends Finding {
 export interface Batch {
   findings: Finding[];
   end: number;
+  /** The top-level statement's index among the module's named children; -1 for the module's end. */
+  index: number;
+}
+
+/** What a run learned about the rules' use of file-wide state (see FileStateObserver in scope.ts). */
+export interface FileStateLog {
+  /** Rules that kept state on the module scope: their findings depend on the whole file. */
+  moduleStateRules: Set<string>;
+  /** Whole-file text searches made, with their results. */
+  searches: Map<string, { pattern: RegExp; found: boolean }>;
 }
 
 export interface RunOptions {
   /** Keep each finding's matched nodes (costs a few node reads per finding; used by "Explain"). */
   explain?: boolean;
+  /** Visit only these top-level statements (by index); the others are skipped entirely. */
+  only?: ReadonlySet<number>;
+  /** Keep findings that a `noqa` comment suppresses (the caller filters them, see `suppressed`). */
+  keepSuppressed?: boolean;
+  /** Filled with what the run learned about file-wide state. */
+  log?: FileStateLog;
 }
 
 type MutableContext = { -readonly [K in keyof RuleContext]: RuleContext[K] };
@@ -108,13 +124,17 @@ export class Analyzer {
     const root = tree.rootNode;
     const facts = collectModuleFacts(root);
     const moduleScope = new Scope('module', root, null, facts.testClassNames);
-    const lines = new LineIndex(source);
-    const suppressions = new Map<number, Suppression>();
-    const lookup = (line: number): Suppression => {
-      if (!suppressions.has(line)) suppressions.set(line, suppressionOn(line, lines, tree));
-      return suppressions.get(line) ?? null;
-    };
-
+    let currentRule: Rule | null = null;
+    const log = options.log;
+    if (log) {
+      moduleScope.observer = {
+        usedModuleState: () => {
+          if (currentRule) log.moduleStateRules.add(currentRule.meta.id);
+        },
+        searched: (pattern, found) => log.searches.set(`${pattern.source}/${pattern.flags}`, { pattern, found }),
+      };
+    }
+    const keep = suppressionFilter(tree, source);
     let batch: Finding[] = [];
     // One context per rule for the whole run; only its scope changes from node to node (allocating a
     // context per visit dominated the cost on large files).
@@ -137,20 +157,25 @@ export class Analyzer {
       for (const { rule, visitor } of visitors) {
         const ctx = contexts.get(rule)!;
         ctx.scope = scope;
+        currentRule = rule;
         visitor(node, ctx);
       }
     };
     const finish = (): Finding[] => {
-      const done = batch.filter((finding) => !isSuppressed(finding, lookup)).sort(compareFindings);
+      const kept = options.keepSuppressed ? batch : batch.filter(keep);
+      const done = kept.sort(compareFindings);
       batch = [];
       return done;
     };
 
-    for (const chunk of root.namedChildren) {
-      if (!chunk) continue;
+    const chunks = root.namedChildren;
+    for (let index = 0; index < chunks.length; index++) {
+      const chunk = chunks[index];
+      if (!chunk || (options.only && !options.only.has(index))) continue;
       const chunkStart = chunk.startIndex;
       const chunkEnd = chunk.endIndex;
       const stack: Scope[] = [moduleScope];
+      moduleScope.startStatement();
       const close = (): void => {
         const closed = stack.pop()!;
         call(closed.type + EXIT_SUFFIX, closed.node, closed);
@@ -169,11 +194,22 @@ export class Analyzer {
         call(type, node, scope);
       }
       while (stack.length > 1) close();
-      yield { findings: finish(), end: chunkEnd };
+      yield { findings: finish(), end: chunkEnd, index };
     }
     call('module' + EXIT_SUFFIX, root, moduleScope);
-    yield { findings: finish(), end: source.length };
+    yield { findings: finish(), end: source.length, index: -1 };
   }
+}
+
+/** A filter that drops the findings a `noqa` comment on their line suppresses (lines are read on demand). */
+export function suppressionFilter(tree: Tree, source: string): (finding: Finding) => boolean {
+  let lines: LineIndex | null = null;
+  const suppressions = new Map<number, Suppression>();
+  const lookup = (line: number): Suppression => {
+    if (!suppressions.has(line)) suppressions.set(line, suppressionOn(line, (lines ??= new LineIndex(source)), tree));
+    return suppressions.get(line) ?? null;
+  };
+  return (finding) => !isSuppressed(finding, lookup);
 }
 
 function toFinding(rule: Rule, report: Report): Finding {

@@ -46,6 +46,17 @@ export function isTestClassDefinition(definition: Node, localTestClasses: Readon
   return false;
 }
 
+/**
+ * How rules use file-wide state, reported to the runner so that an incremental run knows what it may
+ * reuse: per-file facts derived from the file's outline are safe (`fileFact`), text searches over the
+ * whole file are re-checked (`fileMatches`), anything else kept on the module scope ties a rule to
+ * the whole file (`data`/`peek` on the module scope).
+ */
+export interface FileStateObserver {
+  usedModuleState(): void;
+  searched(pattern: RegExp, found: boolean): void;
+}
+
 export class Scope {
   readonly kind: ScopeKind;
   readonly node: Node;
@@ -66,6 +77,11 @@ export class Scope {
   readonly enclosingClass: Scope | null;
   /** Per-rule scratch space, keyed by rule id: lets a rule gather facts and judge at scope exit. */
   private readonly state = new Map<string, unknown>();
+  /** Module scope only: derived per-file facts, and who to tell about file-wide state. */
+  private readonly fileFacts = new Map<string, unknown>();
+  /** Module scope only: scratch space for the top-level statement being visited (reset by the runner). */
+  private statementState = new Map<string, unknown>();
+  observer: FileStateObserver | null = null;
 
   constructor(kind: ScopeKind, node: Node, parent: Scope | null, testClassNames: ReadonlySet<string>) {
     this.kind = kind;
@@ -96,12 +112,62 @@ export class Scope {
     return current;
   }
 
+  /** The module scope at the root of this one. */
+  get root(): Scope {
+    let current: Scope = this;
+    while (current.parent) current = current.parent;
+    return current;
+  }
+
   data<T>(key: string, init: () => T): T {
+    this.observer?.usedModuleState();
     if (!this.state.has(key)) this.state.set(key, init());
     return this.state.get(key) as T;
   }
 
   peek<T>(key: string): T | undefined {
+    this.observer?.usedModuleState();
     return this.state.get(key) as T | undefined;
+  }
+
+  /**
+   * Scratch space that lives as long as the top-level statement being visited: for the module scope, where a
+   * decorator of a module-level function is visited, state meant for that one definition goes here rather
+   * than in `data` (which would tie the rule to the whole file). For other scopes, the same as `data`.
+   */
+  statementData<T>(key: string, init: () => T): T {
+    if (this.kind !== 'module') return this.data(key, init);
+    if (!this.statementState.has(key)) this.statementState.set(key, init());
+    return this.statementState.get(key) as T;
+  }
+
+  /** The runner starts a new top-level statement. */
+  startStatement(): void {
+    this.statementState = new Map();
+  }
+
+  /**
+   * A fact about the whole file computed once per run (the top-level classes by name, the fixtures it
+   * defines...). Contract: `init` reads only the file's outline - imports and other module-level
+   * statements, class and function headers with their decorators, class-level statements, the bodies of
+   * non-test functions and of classes used as bases - never the body of a test. Incremental analysis
+   * reuses findings of unchanged definitions as long as that outline is unchanged (see incremental.ts).
+   */
+  fileFact<T>(key: string, init: (module: Scope) => T): T {
+    const module = this.root;
+    if (!module.fileFacts.has(key)) module.fileFacts.set(key, init(module));
+    return module.fileFacts.get(key) as T;
+  }
+
+  /** Whether `pattern` matches anywhere in the file's text (searched once per run; re-checked after edits). */
+  fileMatches(pattern: RegExp): boolean {
+    const key = `search:${pattern.source}/${pattern.flags}`;
+    const module = this.root;
+    if (!module.fileFacts.has(key)) {
+      const found = pattern.test(module.node.text);
+      module.fileFacts.set(key, found);
+      module.observer?.searched(pattern, found);
+    }
+    return module.fileFacts.get(key) as boolean;
   }
 }

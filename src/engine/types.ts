@@ -74,7 +74,7 @@ export interface RuleDocs {
   /** Rules of other tools that cover the same idea (ruff, bandit, hacking, PyNose...). */
   peers: string[];
   /** How the rule sees it, in plain words: which syntax it looks at and what it checks (shown by "Explain"). */
-  detection?: string;
+  detection: string;
 }
 
 export interface RuleMeta extends RuleDocs {

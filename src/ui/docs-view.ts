@@ -1,7 +1,7 @@
 /**
  * The rule docs: an index of every rule by family, and one page per rule in ruff's order (summary, why,
- * fix, a bad and a good example, peers). Each example opens in the editor with one click. Reached from
- * the toolbar, from every finding ("Docs" or "?") and from the rules dialog.
+ * fix, how it is detected, a bad and a good example, peers). Each example opens in the editor with one
+ * click. Reached from the toolbar, from every finding ("Docs" or "?") and from the rules dialog.
  */
 import { FAMILY_NAMES, type Family, type RuleMeta } from '../engine/types';
 import { byId, h, withInlineCode } from './dom';
@@ -74,6 +74,7 @@ export function setupDocs(elements: DocsElements, actions: DocsActions): DocsVie
       h('p', {}, withInlineCode('', rule.why)),
       h('h4', { text: 'How to fix' }),
       h('p', {}, withInlineCode('', rule.fix)),
+      h('h4', { text: 'How it is detected' }), h('p', {}, withInlineCode('', rule.detection)),
       example(rule, 'bad'),
       example(rule, 'good'),
       h('p', { className: 'docs-peers', text: `Peers in other tools: ${rule.peers.length > 0 ? rule.peers.join('; ') : 'none'}` }),

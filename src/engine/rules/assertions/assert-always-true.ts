@@ -78,6 +78,9 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['pyflakes F631', 'PyNose Redundant Assertion'],
+    detection:
+      'Visits each `assert_statement` whose condition, without its parentheses, is a non-empty tuple (`assert (x, ' +
+      "'message')`) or a string literal that is non-empty whatever is interpolated into it.",
   },
   visit: { assert_statement: check },
 });

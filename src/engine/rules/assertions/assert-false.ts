@@ -147,6 +147,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff B011', 'ruff PT015', 'ruff PT016'],
+    detection:
+      'Visits each `assert_statement` whose condition is a falsy literal (`False`, `0`, `None`...) and that is not ' +
+      'inside a `try` that catches `AssertionError`, `BaseException` or everything, and each `call` of ' +
+      '`self.assertTrue(<falsy literal>)` or `self.assertFalse(True)`.',
   },
   visit: { assert_statement: checkAssert, call: checkCall },
 });

@@ -83,8 +83,11 @@ function checkInExcept(statement: Node, ctx: RuleContext): void {
   if (!mentions) return;
   const tryStatement = caught.clause.parent;
   if (!tryStatement || tryStatement.type !== 'try_statement' || expectsNothing(tryStatement)) return;
+  // The `try` body that may stop raising, shown by "Explain".
+  const tryBody = tryStatement.childForFieldName('body');
   ctx.report({
     node: statement,
+    related: tryBody ? [tryBody] : [],
     message:
       `this \`assert\` on \`${caught.name}\` runs only if the \`try\` block raises; if it stops raising, the test passes ` +
       `without checking anything: use \`pytest.raises(...) as exc_info\` (or \`assertRaises\`) and assert on the exception after the block`,
@@ -138,6 +141,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff PT018', 'ruff PT017'],
+    detection:
+      'Visits each `assert_statement` directly in a test function (not in nested functions). It reports a condition ' +
+      'made of two or more parts joined with `and`, and an assert inside an `except ... as e` clause that reads `e`, ' +
+      'unless the `try` has an `else`, ends with a failure or is followed by one, or sits in a loop.',
   },
   visit: { assert_statement: check },
 });

@@ -165,6 +165,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H204', 'hacking H205', 'hacking H211', 'hacking H214', 'nova N316', 'nova N334', 'nova N356', 'PyNose Suboptimal Assert'],
+    detection:
+      'Visits every `call` of `self.assertTrue(...)`/`self.assertFalse(...)` (or on `cls`) whose first argument is one ' +
+      'comparison with a single operator (`==`, `<`, `in`, `is`, `is None`...) or an `isinstance(x, T)` call, and names ' +
+      'the specific assertion that shows both values. `type(x) == T` is left to ASR004.',
   },
   visit: { call: check },
 });

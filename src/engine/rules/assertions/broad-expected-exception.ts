@@ -63,6 +63,7 @@ function check(call: Node, ctx: RuleContext): void {
   const passesOn = catchAll ? 'any error, even a `TypeError` from a typo in the call' : `any \`${broad.text}\` from anywhere in the call`;
   ctx.report({
     node: broad,
+    related: [raises.call],
     message: `\`${raises.name}(${broad.text})\` passes on ${passesOn}; ${advice}`,
   });
 }
@@ -106,6 +107,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H202', 'ruff B017', 'ruff PT011', 'ruff PT010'],
+    detection:
+      'Visits every `call` of `self.assertRaises` or `pytest.raises` whose expected class (or a member of a tuple) ' +
+      'resolves to `Exception`/`BaseException`, or, for `pytest.raises` only, to a very common class such as ' +
+      '`ValueError` or `OSError`. Exempt: `assertRaisesRegex` and `match=`, warning checks, a `with ... as cm` whose ' +
+      '`cm` is read after the block, a comment beside the statement about the error, and a call that passes an instance ' +
+      'of that class.',
   },
   visit: { call: check },
 });

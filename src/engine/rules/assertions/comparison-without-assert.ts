@@ -67,6 +67,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff B015'],
+    detection:
+      'Visits each `expression_statement` in test code (a test, its setup or a function nested in them) that is a ' +
+      'single comparison such as `a == b` or `x in y`, whose result is thrown away. Exempt: comparisons inside ' +
+      '`assertRaises`/`pytest.raises` blocks, ones with a comment on the same line or a comment above about raising, ' +
+      'and files that define comparison methods.',
   },
   visit: { expression_statement: check },
 });

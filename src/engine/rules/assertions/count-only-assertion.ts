@@ -108,6 +108,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H205', 'PyNose Magic Number Test'],
+    detection:
+      'Visits every `call` of `self.assertEqual` without a message where exactly one of the two arguments is `len(x)`. ' +
+      'Exempt: the other side looks like a size (`size`, `len`, `bytes`), `x` is a fresh instance of a class, or the ' +
+      'assertion just before or after (or an unpacking right after) mentions `x`.',
   },
   visit: { call: check },
 });

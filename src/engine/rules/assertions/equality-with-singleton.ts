@@ -112,6 +112,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H203', 'nova N355', 'PyNose Suboptimal Assert'],
+    detection:
+      'Visits every `call` of `self.assertEqual`, `assertNotEqual`, `assertIs` or `assertIsNot` whose first two ' +
+      'arguments are one `None`/`True`/`False` literal and one other expression. `None` is reported with all four; ' +
+      "`True`/`False` only with `assertEqual`/`assertNotEqual`, and not when the other side is an `in` test (ASR003's).",
   },
   visit: { call: check },
 });

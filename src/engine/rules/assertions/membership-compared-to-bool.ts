@@ -82,6 +82,9 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H215', 'nova N338'],
+    detection:
+      'Visits every `call` of `self.assertEqual` or `self.assertNotEqual` whose arguments are a `True`/`False` literal ' +
+      'and a comparison with exactly one `in` or `not in` operator.',
   },
   visit: { call: check },
 });

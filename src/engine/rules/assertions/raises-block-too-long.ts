@@ -41,6 +41,7 @@ function check(withStatement: Node, ctx: RuleContext): void {
     : 'the exception may come from a setup line, and the lines after the one that raises never run; keep only the call that should raise inside';
   ctx.report({
     node: raises.call,
+    related: body,
     message: `\`${raises.name}${expected}\` wraps ${body.length} statements: ${consequence}`,
   });
 }
@@ -82,6 +83,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff PT012', 'ruff PT031'],
+    detection:
+      'Visits every `with_statement` with a single item that is an expected-exception or warning check ' +
+      '(`self.assertRaises`, `assertWarns`, `pytest.raises`...) and counts the statements of its body, not counting a ' +
+      'trailing `self.fail(...)`/`raise AssertionError` or a garbage collection: two or more are reported on the check.',
   },
   visit: { with_statement: check },
 });

@@ -52,10 +52,14 @@ function check(call: Node, ctx: RuleContext): void {
     return;
   }
   const fix = { title: `Rename to \`${modern}\``, edits: [renameMethod(assertion, modern)] };
+  // Whether testtools keeps the alias depends on the class's bases: shown by "Explain".
+  const owner = ctx.scope.enclosingClass;
+  const related = KEPT_BY_TESTTOOLS.has(assertion.name) && owner ? positionalBases(owner.node) : [];
   if (KEPT_BY_TESTTOOLS.has(assertion.name) && !derivesFromStdlibDirectly(ctx)) {
     const gone = assertion.name === 'assertItemsEqual' ? 'exists only in Python 2\'s unittest' : 'was removed from unittest in Python 3.12';
     ctx.report({
       node: assertion.method,
+      related,
       severity: 'warning',
       message: `${old} ${gone} and survives only as a testtools alias; use \`${modern}\``,
       fix,
@@ -63,7 +67,7 @@ function check(call: Node, ctx: RuleContext): void {
     return;
   }
   const gone = assertion.name === 'assertItemsEqual' ? 'exists only in Python 2' : 'was removed in Python 3.12';
-  ctx.report({ node: assertion.method, message: `${old} ${gone} (AttributeError at run time); use \`${modern}\``, fix });
+  ctx.report({ node: assertion.method, related, message: `${old} ${gone} (AttributeError at run time); use \`${modern}\``, fix });
 }
 
 export default defineRule({
@@ -108,6 +112,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff UP005', 'hacking H213', 'nova N335', 'nova N361', 'teyit alias table'],
+    detection:
+      'Visits every `call` of a method on `self`/`cls` named like an old alias (`assertEquals`, `failUnless`, ' +
+      '`assertItemsEqual`, `assertDictContainsSubset`...) and reports the method name. For the four aliases testtools ' +
+      'still defines the finding is only a warning, unless the enclosing class derives directly from the stdlib ' +
+      '`TestCase`.',
   },
   visit: { call: check },
 });

@@ -23,15 +23,9 @@ interface FileStyles {
   hasTestFunctions: boolean;
 }
 
-function moduleScope(scope: Scope): Scope {
-  let module = scope;
-  while (module.parent) module = module.parent;
-  return module;
-}
 
 function fileStyles(scope: Scope, ctx: Pick<RuleContext, 'qualifiedName'>): FileStyles {
-  const module = moduleScope(scope);
-  return module.data('assertions.fileStyles', () => {
+  return scope.fileFact('assertions.fileStyles', (module) => {
     const classes: Node[] = [];
     let hasTestFunctions = false;
     for (const statement of module.node.namedChildren) {
@@ -110,6 +104,5 @@ const COMPARISON_METHOD = /^[ \t]*(def[ \t]+__(eq|ne|lt|le|gt|ge|contains)__[ \t
  * where `a == b` may be run for its side effects and `!=` is not always the negation of `==`.
  */
 export function definesComparisonMethods(ctx: Pick<RuleContext, 'scope'>): boolean {
-  const module = moduleScope(ctx.scope);
-  return module.data('assertions.comparisonMethods', () => COMPARISON_METHOD.test(module.node.text));
+  return ctx.scope.fileMatches(COMPARISON_METHOD);
 }

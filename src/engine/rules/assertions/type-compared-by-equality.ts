@@ -94,6 +94,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H212', 'nova N317'],
+    detection:
+      'Visits every `call` of `self.assertEqual`/`assertNotEqual` that has a `type(x)` call as one of its two ' +
+      'arguments, and of `self.assertTrue`/`assertFalse` whose argument is one `==`/`!=` comparison with a `type(x)` ' +
+      'call on a side.',
   },
   visit: { call: check },
 });

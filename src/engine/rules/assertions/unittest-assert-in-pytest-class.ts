@@ -56,8 +56,10 @@ function check(call: Node, ctx: RuleContext): void {
   if (!assertion || !TESTCASE_ASSERTIONS.has(assertion.name)) return;
   if (owner.data('ASR009.ownMethods', () => ownMethods(owner.node)).has(assertion.name)) return;
   const instead = assertion.name.startsWith('assertRaises') ? '`pytest.raises(...)`' : 'a plain `assert`, which pytest explains on failure';
+  const className = owner.node.childForFieldName('name');
   ctx.report({
     node: call,
+    related: className ? [className] : [],
     message:
       `\`self.${assertion.name}\` in \`${owner.name}\`, a pytest class without a \`unittest.TestCase\` base: the method ` +
       `exists only if some subclass mixes a TestCase in; use ${instead}`,
@@ -106,6 +108,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff PT009', 'ruff PT027'],
+    detection:
+      'Visits every `call` of a `unittest.TestCase` assertion method on `self` inside a method of a class named `Test*` ' +
+      'without bases, in a file that imports pytest or has module-level `test_*` functions, has no TestCase class and ' +
+      'does not use the class as a base. Methods the class defines itself are exempt.',
   },
   visit: { call: check },
 });

@@ -118,6 +118,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N366', 'ruff B018 (useless attribute access)'],
+    detection:
+      'Visits `assignment` nodes whose target is an attribute named like a mock assertion (`m.assert_called_once_with = ' +
+      '...`), except on `self`/`cls`, and `expression_statement` nodes that are nothing but an attribute named ' +
+      '`assert...` or `fail...`, looked up and never called. A bare lookup inside a `with ' +
+      'self.assertRaises(...)`/`pytest.raises(...)` block is exempt.',
   },
   visit: {
     assignment: onAssignment,

@@ -42,8 +42,9 @@ interface Activation {
   origin: string;
 }
 
+/** Patch decorators by the id of the definition they decorate, kept where the decorators are visited. */
 function pendingDecorators(scope: Scope): Map<number, PatchCall[]> {
-  return scope.data(`${ID}.decorators`, () => new Map<number, PatchCall[]>());
+  return scope.statementData(`${ID}.decorators`, () => new Map<number, PatchCall[]>());
 }
 
 /** The method or module-level function a patch call belongs to; null inside nested defs and lambdas. */
@@ -209,6 +210,7 @@ class Judge {
     const line = earlier.node.startPosition.row + 1;
     this.ctx.report({
       node: later.node,
+      related: [earlier.node],
       message:
         `\`${describeTarget(later.target)}\` is already patched on line ${line}${shared ? ` (${earlier.origin})` : ''}: this second patch wraps the ` +
         'first mock (with autospec it fails on Python 3.10+); reconfigure the existing mock or drop one patch',
@@ -340,6 +342,13 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova "Remove double mocking" changes (Python 3.10 autospec failure)'],
+    detection:
+      'Gathers, for each method of a test class, the patches it applies and how long they live, as spans of the source: ' +
+      'decorators, `with` items, started patchers and `useFixture(MockPatch...)` up to their `stop()`, and ' +
+      '`monkeypatch`/`mocker` calls. At the end of the class (or of a module-level test function) it reports a patch ' +
+      'whose target, qualified through the imports so that string and object spellings compare equal, is already ' +
+      'patched in an overlapping span and not in another branch of the same `if`; patches started in `setUp` and class ' +
+      'decorators count as alive during every test.',
   },
   visit: {
     class_definition: onDefinition,

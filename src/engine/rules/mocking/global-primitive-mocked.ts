@@ -69,6 +69,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N375'],
+    detection:
+      'Visits every patch `call` in any spelling the mocking rules know (`mock.patch`, `patch.object`, `MockPatch`, ' +
+      '`monkeypatch.setattr`, `mocker.patch`...) and reports a target, qualified through the imports, that is ' +
+      '`threading.Event`, `Condition`, `Lock`, `RLock`, `Semaphore`, `BoundedSemaphore` or `Barrier`, or one of their ' +
+      'methods, in the `threading` module itself.',
   },
   visit: { call: onCall },
 });

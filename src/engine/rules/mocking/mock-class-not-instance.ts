@@ -17,9 +17,9 @@ function callIt(value: Node): Fix {
 /**
  * Where `name` gets an attribute set after `from` (`name.return_value = 1`, `name.api.get = f`): on the
  * class, that setting outlives the test. Searched in the method, or in the whole class for `self.x`.
- * Returns the 1-based line of the first such assignment, or null.
+ * Returns the first such assignment (null if its node cannot be told) and its 1-based line, or null.
  */
-function configuredAt(name: string, after: Node, ctx: RuleContext): number | null {
+function configuredAt(name: string, after: Node, ctx: RuleContext): { line: number; assignment: Node | null } | null {
   const container = /^(self|cls)\./.test(name) ? ctx.scope.enclosingClass?.node : ctx.scope.kind === 'function' ? ctx.scope.node : null;
   if (!container) return null;
   const text = container.text;
@@ -30,7 +30,11 @@ function configuredAt(name: string, after: Node, ctx: RuleContext): number | nul
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   if (!match) return null;
-  return container.startPosition.row + 1 + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
+  const line = container.startPosition.row + 1 + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
+  // The smallest node spanning `name.attr =` is the assignment itself.
+  const start = container.startIndex + match.index;
+  const spanning = container.descendantForIndex(start, start + match[0].length - 1);
+  return { line, assignment: spanning?.type === 'assignment' ? spanning : null };
 }
 
 function message(holder: string, value: Node, line: number): string {
@@ -48,9 +52,9 @@ function onAssignment(assignment: Node, ctx: RuleContext): void {
   const right = assignment.childForFieldName('right');
   if (!right || !isMockClassReference(right, ctx) || ctx.scope.kind !== 'function') return;
   const name = dottedName(assignment.childForFieldName('left'));
-  const line = name ? configuredAt(name, assignment, ctx) : null;
-  if (!name || line === null) return;
-  ctx.report({ node: right, message: message(name, right, line), fix: callIt(right) });
+  const setting = name ? configuredAt(name, assignment, ctx) : null;
+  if (!name || setting === null) return;
+  ctx.report({ node: right, related: setting.assignment ? [setting.assignment] : [], message: message(name, right, setting.line), fix: callIt(right) });
 }
 
 /**
@@ -83,14 +87,14 @@ function onCall(call: Node, ctx: RuleContext): void {
   const value = newArgumentOf(patch);
   if (!value || !isMockClassReference(value, ctx)) return;
   const bound = boundName(patch, ctx);
-  const line = bound ? configuredAt(bound.name, bound.after, ctx) : null;
-  if (!bound || line === null) return;
+  const setting = bound ? configuredAt(bound.name, bound.after, ctx) : null;
+  if (!bound || setting === null) return;
   const keyword = value.parent?.type === 'keyword_argument' ? value.parent : null;
   const fix: Fix =
     keyword && !patch.args.keywords.has('new_callable')
       ? { title: `Pass \`new_callable=${value.text}\``, edits: [replaceNode(keyword, `new_callable=${value.text}`)] }
       : callIt(value);
-  ctx.report({ node: value, message: message(bound.name, value, line), fix });
+  ctx.report({ node: value, related: setting.assignment ? [setting.assignment] : [], message: message(bound.name, value, setting.line), fix });
 }
 
 export default defineRule({
@@ -138,6 +142,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N367', 'nova N368'],
+    detection:
+      'Visits `assignment` nodes in functions whose right side is a mock class itself (`mock.Mock`, `MagicMock`, ' +
+      'resolved through the imports), and patch `call` nodes whose `new` is such a class and whose mock is bound to a ' +
+      'name (`as m`, `m = p.start()`). It reports only when the source after the binding (in the function, or in the ' +
+      'whole class for `self.x`) sets an attribute on that name, as in `m.return_value = ...`.',
   },
   visit: {
     assignment: onAssignment,

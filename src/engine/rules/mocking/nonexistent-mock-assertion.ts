@@ -34,18 +34,12 @@ interface Candidate {
   intended: string;
 }
 
-function candidates(scope: RuleContext['scope']): Candidate[] {
-  return scope.data<Candidate[]>(ID, () => []);
-}
-
-function moduleScope(ctx: RuleContext): RuleContext['scope'] {
-  let scope = ctx.scope;
-  while (scope.parent) scope = scope.parent;
-  return scope;
-}
-
-function definedNames(ctx: RuleContext): Set<string> {
-  return moduleScope(ctx).data(`${ID}.defined`, () => new Set<string>());
+/**
+ * A method of that name defined anywhere in the file (`def has_calls(self)`) makes the call a real one.
+ * Searched in the text, so the answer does not depend on where in the file the definition comes.
+ */
+function definedInFile(name: string, ctx: RuleContext): boolean {
+  return ctx.scope.fileMatches(new RegExp(`\\bdef\\s+${name}\\s*\\(`));
 }
 
 function onCall(call: Node, ctx: RuleContext): void {
@@ -55,13 +49,7 @@ function onCall(call: Node, ctx: RuleContext): void {
   if (fn?.type !== 'attribute' || isOnTestCase(fn)) return;
   const intended = intendedAssertion(name);
   const method = fn.childForFieldName('attribute');
-  if (intended && method) candidates(moduleScope(ctx)).push({ call, method, intended });
-}
-
-/** A method of that name defined in the file (`def has_calls(self)`) makes the call a real one. */
-function onDefinition(definition: Node, ctx: RuleContext): void {
-  const name = definition.childForFieldName('name')?.text;
-  if (name && (NEAR_MISSES.has(name) || MISSPELLED_PREFIX.test(name))) definedNames(ctx).add(name);
+  if (intended && method && !definedInFile(method.text, ctx)) report({ call, method, intended }, ctx);
 }
 
 /** `m.retrun_value = ...`: the typo sets an attribute nobody reads, and the mock keeps returning a new mock. */
@@ -102,22 +90,18 @@ function fixFor(candidate: Candidate): Fix | undefined {
   return undefined;
 }
 
-function judge(_root: Node, ctx: RuleContext): void {
-  const defined = definedNames(ctx);
-  for (const candidate of moduleScope(ctx).peek<Candidate[]>(ID) ?? []) {
-    const name = candidate.method.text;
-    if (defined.has(name)) continue;
-    const fix = fixFor(candidate);
-    const receiver = candidate.call.childForFieldName('function')?.childForFieldName('object')?.text ?? 'the mock';
-    const shown = receiver.length > 40 ? 'the mock' : `\`${receiver}\``;
-    ctx.report({
-      node: candidate.call,
-      message:
-        `\`${name}\` is not a mock assertion: ${shown} creates it on first use, so this call checks nothing` +
-        `${NEAR_MISSES.has(name) ? ' (Python 3.12 and later raise AttributeError instead)' : ''}; call \`${candidate.intended}\``,
-      ...(fix ? { fix } : {}),
-    });
-  }
+function report(candidate: Candidate, ctx: RuleContext): void {
+  const name = candidate.method.text;
+  const fix = fixFor(candidate);
+  const receiver = candidate.call.childForFieldName('function')?.childForFieldName('object')?.text ?? 'the mock';
+  const shown = receiver.length > 40 ? 'the mock' : `\`${receiver}\``;
+  ctx.report({
+    node: candidate.call,
+    message:
+      `\`${name}\` is not a mock assertion: ${shown} creates it on first use, so this call checks nothing` +
+      `${NEAR_MISSES.has(name) ? ' (Python 3.12 and later raise AttributeError instead)' : ''}; call \`${candidate.intended}\``,
+    ...(fix ? { fix } : {}),
+  });
 }
 
 export default defineRule({
@@ -164,11 +148,14 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N364'],
+    detection:
+      'Visits every `call` whose method is a near miss of a mock assertion (`called_once_with`, `has_calls`, ' +
+      '`called_once`) or has a misspelled `assert_` prefix (`asser_`, `asset_`...) in front of a real assertion name, ' +
+      'on any receiver but `self`/`cls`, unless the file\'s text defines a function of that name (`def has_calls(`). ' +
+      'It also visits `assignment` nodes whose target sets an attribute named `retrun_value`.',
   },
   visit: {
     call: onCall,
-    function_definition: onDefinition,
     assignment: onAssignment,
-    'module:exit': judge,
   },
 });

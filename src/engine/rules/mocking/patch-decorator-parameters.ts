@@ -120,9 +120,12 @@ function check(fn: Node, ctx: RuleContext): void {
   const after = classScope ? ' after `self`' : '';
   const total = parameters.names.length;
   const mocks = `${count} mock${count === 1 ? '' : 's'}`;
+  // The patches that pass the mocks, for "Explain".
+  const related = [...own.injecting, ...(inherited?.injecting ?? [])].map((patch) => patch.call);
   if (total < count) {
     ctx.report({
       node: parameters.node,
+      related,
       message:
         `\`${scope.name}\` takes ${total} positional parameter${total === 1 ? '' : 's'}${after} but its patch decorators pass ` +
         `${mocks}: the test fails with TypeError; add one parameter per patch, named in reverse decorator order`,
@@ -133,6 +136,7 @@ function check(fn: Node, ctx: RuleContext): void {
     const unfilled = parameters.names.slice(count, parameters.required).map((name) => `\`${name}\``).join(', ');
     ctx.report({
       node: parameters.node,
+      related,
       message:
         `\`${scope.name}\` takes ${parameters.required} required parameters${after} but its patch decorators pass only ${mocks}: ` +
         `unittest passes nothing for ${unfilled}, so the test fails with TypeError`,
@@ -144,6 +148,7 @@ function check(fn: Node, ctx: RuleContext): void {
   if (misnamed) {
     ctx.report({
       node: parameters.node,
+      related,
       message:
         `The parameters of \`${scope.name}\` follow the patch decorators top-down, but mocks are passed bottom-up: ` +
         `\`${misnamed.parameter}\` receives the mock of \`${misnamed.receives}\`; reverse the parameter names`,
@@ -198,6 +203,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: [],
+    detection:
+      'Visits the `function_definition` of each test and reads its decorators, and those of its class: every ' +
+      '`mock.patch`/`patch.object` without `new` passes one mock. It compares that count with the positional parameters ' +
+      'after `self`: too few, required parameters that no mock fills in a `TestCase` class, or parameters named after ' +
+      'the patched attributes top-down instead of bottom-up. `*args`, `patch.multiple`, `**kwargs` in a patch, ' +
+      '`staticmethod`/`classmethod` and other decorators that may pass arguments make it silent.',
   },
   visit: { function_definition: check },
 });

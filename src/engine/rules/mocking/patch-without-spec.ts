@@ -82,6 +82,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['hacking H210'],
+    detection:
+      "Visits every `call` that is a `mock.patch` or `patch.object` (also pytest-mock's `mocker.patch`), however it is " +
+      'imported, and reports one that passes none of `autospec`, `spec`, `spec_set`, `new`, `new_callable` or `wraps`, ' +
+      'no positional replacement and no `**kwargs`.',
   },
   visit: { call: onCall },
 });

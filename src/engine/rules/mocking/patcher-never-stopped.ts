@@ -41,11 +41,6 @@ const PLAIN_BASES = new Set([
   'absltest.TestCase',
 ]);
 
-function moduleOf(scope: Scope): Scope {
-  let module = scope;
-  while (module.parent) module = module.parent;
-  return module;
-}
 
 /** The class, or the module-level test function or pytest fixture, that patchers of `scope` belong to. */
 function ownerOf(scope: Scope): Scope | null {
@@ -58,27 +53,20 @@ function ownerOf(scope: Scope): Scope | null {
   return fn.isTestFunction || isFixture ? fn : null;
 }
 
-/** Every owner's record, kept on the module scope: the file is judged once its last line is read. */
+/** What an owner starts and binds, kept on its scope and judged when the owner ends. */
 function recordOf(owner: Scope): PatcherRecord {
-  return owner.data<PatcherRecord>(ID, () => {
-    const record: PatcherRecord = { bindings: new Map(), starts: [], direct: [] };
-    moduleOf(owner).data(`${ID}.owners`, () => new Map<Node, PatcherRecord>()).set(owner.node, record);
-    return record;
-  });
+  return owner.data<PatcherRecord>(ID, () => ({ bindings: new Map(), starts: [], direct: [] }));
 }
 
 /**
- * `mock.patch.stopall()`, or `stopall` handed to a cleanup hook (`self.addCleanup(mock.patch.stopall)`,
- * `request.addfinalizer(...)`, `atexit.register(...)`): every started patch of the file may be stopped.
+ * `mock.patch.stopall` anywhere in the file - called, or handed to a cleanup hook (`self.addCleanup(...)`,
+ * `request.addfinalizer(...)`, `atexit.register(...)`), in a base class or `tearDownModule` - may stop every
+ * started patch. A text search: wherever it is, it counts.
  */
-function noteStopAll(call: Node, name: string, ctx: RuleContext): void {
-  const stopsAll = name === 'stopall' || (/cleanup|finali[sz]er|callback|register|append/i.test(name) && /\bstopall\b/.test(call.childForFieldName('arguments')?.text ?? ''));
-  if (stopsAll) moduleOf(ctx.scope).data(`${ID}.stopall`, () => ({ seen: false })).seen = true;
-}
+const STOPALL = /^[^#\n]*\bstopall\b/m;
 
 function onCall(call: Node, ctx: RuleContext): void {
   const name = calleeLastName(call);
-  if (name && name !== 'start') noteStopAll(call, name, ctx);
   if (name === 'start') {
     const fn = call.childForFieldName('function');
     const receiver = dottedName(fn?.childForFieldName('object'));
@@ -131,11 +119,11 @@ function references(text: string, name: string): number {
   return text.match(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))?.length ?? 0;
 }
 
-function judgeFile(_root: Node, ctx: RuleContext): void {
-  const module = ctx.scope;
-  // A stopall anywhere in the file (a base class, `tearDownModule`) may stop every started patch.
-  if (module.peek<{ seen: boolean }>(`${ID}.stopall`)?.seen) return;
-  for (const [owner, record] of module.peek<Map<Node, PatcherRecord>>(`${ID}.owners`) ?? []) judge(owner, record, ctx, module);
+/** A class or function that owns patchers ends: judge them, unless the file stops every patch somewhere. */
+function onOwnerExit(_node: Node, ctx: RuleContext): void {
+  const record = ctx.scope.peek<PatcherRecord>(ID);
+  if (!record || ctx.scope.fileMatches(STOPALL)) return;
+  judge(ctx.scope.node, record, ctx, ctx.scope.root);
 }
 
 function judge(owner: Node, record: PatcherRecord, ctx: RuleContext, module: Scope): void {
@@ -164,6 +152,7 @@ function judge(owner: Node, record: PatcherRecord, ctx: RuleContext, module: Sco
     const fix = cleanupFix(start, kind);
     ctx.report({
       node: start.call,
+      related: [binding.patch.call],
       message:
         `\`${start.receiver}\` is started but never stopped: the patch${target ? ` of \`${describeTarget(target)}\`` : ''} stays ` +
         `active after this test and leaks into later ones; ${remedy(start.receiver)}`,
@@ -231,9 +220,17 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['unittest.mock docs: patch methods start and stop (addCleanup)'],
+    detection:
+      'Collects, per test class (or module-level test function or pytest fixture), the patchers assigned from ' +
+      '`mock.patch(...)` (`p = ...`, `self.p = ...`), the `start()` calls on them, and `mock.patch(...).start()` ' +
+      'written in one go. When that class or function ends, it reports a start whose patcher is mentioned nowhere else in the ' +
+      'function or class (no `stop`, no `addCleanup(p.stop)`), unless the file\'s code (not its comments) mentions `stopall` anywhere ' +
+      'or the class derives from a base other than the plain `unittest`/`testtools`/`absltest` `TestCase` (followed ' +
+      'through the classes of the file).',
   },
   visit: {
     call: onCall,
-    'module:exit': judgeFile,
+    'class_definition:exit': onOwnerExit,
+    'function_definition:exit': onOwnerExit,
   },
 });

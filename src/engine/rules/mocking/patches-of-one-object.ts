@@ -62,7 +62,12 @@ function checkDecorators(decorated: Node, ctx: RuleContext): void {
   }
   for (const group of sameObjectGroups(patches)) {
     // No fix: a decorator passes each mock as a positional parameter, patch.multiple passes keywords.
-    ctx.report({ node: group[0]!.patch.call, endNode: group[group.length - 1]!.patch.call, message: message(group, 'in these decorators') });
+    ctx.report({
+      node: group[0]!.patch.call,
+      endNode: group[group.length - 1]!.patch.call,
+      related: group.map((single) => single.patch.call),
+      message: message(group, 'in these decorators'),
+    });
   }
 }
 
@@ -131,6 +136,7 @@ function checkWith(statement: Node, ctx: RuleContext): void {
     ctx.report({
       node: group[0]!.patch.call,
       endNode: group[group.length - 1]!.patch.call,
+      related: group.map((single) => single.patch.call),
       message: message(group, 'in one `with`'),
       ...(fix ? { fix } : {}),
     });
@@ -152,7 +158,7 @@ function checkStarted(_node: Node, ctx: RuleContext): void {
   const patches = ctx.scope.peek<Single[]>(ID);
   if (!patches) return;
   for (const group of sameObjectGroups(patches)) {
-    ctx.report({ node: group[0]!.patch.call, message: message(group, `in \`${ctx.scope.name}\``) });
+    ctx.report({ node: group[0]!.patch.call, related: group.slice(1).map((single) => single.patch.call), message: message(group, `in \`${ctx.scope.name}\``) });
   }
 }
 
@@ -210,6 +216,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['stdlib unittest.mock.patch.multiple', 'fixtures.MockPatchMultiple'],
+    detection:
+      'Looks at three places where patches sit together in test code: the decorators of a `decorated_definition`, the ' +
+      'items of one `with_statement` (also the arguments of `nested(...)`), and the patches a test function starts or ' +
+      'assigns (gathered per `call`, judged at the end of the function). It groups the single-attribute patches ' +
+      '(`patch`, `patch.object`, `MockPatch`, `MockPatchObject`) by the object they patch and reports a group with ' +
+      'three or more different attributes.',
   },
   visit: {
     decorated_definition: checkDecorators,

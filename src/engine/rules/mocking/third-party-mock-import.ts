@@ -80,6 +80,10 @@ export default defineRule({
     bad: ['import unittest', '', 'import mock', '', '', 'class PowerTest(unittest.TestCase):', "    @mock.patch('os.kill')", '    def test_stop(self, mock_kill):', '        stop(1234)', '        mock_kill.assert_called_once_with(1234, 15)', ''].join('\n'),
     good: ['import unittest', 'from unittest import mock', '', '', 'class PowerTest(unittest.TestCase):', "    @mock.patch('os.kill')", '    def test_stop(self, mock_kill):', '        stop(1234)', '        mock_kill.assert_called_once_with(1234, 15)', ''].join('\n'),
     peers: ['hacking H216'],
+    detection:
+      'Visits `import_statement` nodes that import `mock` and `import_from_statement` nodes whose module is `mock`, ' +
+      'anywhere in the file. Python 2 fallbacks are exempt: an import in the `except` clause of a `try` that imports ' +
+      '`unittest`, or under an `if` that tests `sys.version_info` or `six.PY2`.',
   },
   visit: {
     import_statement: onImport,

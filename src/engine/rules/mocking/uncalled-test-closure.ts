@@ -62,6 +62,7 @@ function judge(fn: Node, ctx: RuleContext): void {
     if (used) continue;
     ctx.report({
       node: nameNode,
+      related: [outer],
       message: `\`${name}\` is defined inside \`${ctx.scope.name}\` but never called or used there: its checks never run`,
     });
   }
@@ -113,6 +114,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N349'],
+    detection:
+      'Collects each `function_definition` placed directly in the body of a test function. At the end of the test it ' +
+      'reports a nested function that is patch-decorated, or holds an assertion or verifying call and has only wrapping ' +
+      'decorators (`functools.wraps`, `contextmanager`...), when its name never appears as an identifier elsewhere in ' +
+      'the test; tests that call `locals()`, `vars()`, `eval` or `exec` are skipped.',
   },
   visit: {
     function_definition: onDefinition,

@@ -109,6 +109,7 @@ function checkBinding(nameNode: Node | null, valueNode: Node | null, ctx: RuleCo
   if (text === null || keyFormatOf(value.text) || !looksRandom(text)) return;
   ctx.report({
     node: value,
+    related: nameNode ? [nameNode] : [],
     severity: 'warning',
     message: `\`${name}\` is set to a random-looking literal (${text.length} characters): if it is a real credential it is now public; read it from the environment or use an obvious fake such as 'fake-password'`,
   });
@@ -200,6 +201,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B105', 'bandit B106', 'bandit B107', 'ruff S105', 'ruff S106', 'ruff S107'],
+    detection:
+      'Visits every `string` and `concatenated_string` in the file for key formats (AWS key id, private key with a real ' +
+      'body, GitHub, Slack, Stripe and Google tokens) that are not dummies, and `assignment`, `keyword_argument`, ' +
+      'default parameter and dictionary `pair` nodes that bind a string literal to a secret-like name (`password`, ' +
+      '`token`, `api_key`...) when the value looks random (20 or more letters and digits, high entropy). Names that say ' +
+      'the value is fake, and keyword arguments passed straight to a call in test code, are exempt.',
   },
   visit: {
     string: checkLiteral,

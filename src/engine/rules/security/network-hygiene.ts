@@ -20,10 +20,12 @@ function loopbackFix(address: Node, value: string): Fix {
   return { title: `Bind to ${loopback}`, edits: [replaceNode(address, `${quote}${loopback}${quote}`)], unsafe: true };
 }
 
-function reportBind(address: Node, ctx: RuleContext, value: string): void {
+/** `listener` is the callee of the call that listens, shown by "Explain". */
+function reportBind(address: Node, ctx: RuleContext, value: string, listener: Node | null): void {
   const shown = value === '' ? "''" : `'${value}'`;
   ctx.report({
     node: address,
+    related: listener ? [listener] : [],
     message: `Listening on ${shown} exposes the test server on every network interface of the machine; bind to the loopback address`,
     fix: loopbackFix(address, value),
   });
@@ -64,11 +66,11 @@ function checkBind(call: Node, ctx: RuleContext): void {
   const name = calleeLastName(call) ?? '';
   if (name === 'bind' || /Server$/.test(name)) {
     const host = allInterfacesHost(callArguments(call).positional[0]);
-    if (host && !usesFakeServer(call) && !assertedInTest(host.value, call)) reportBind(host.node, ctx, host.value);
+    if (host && !usesFakeServer(call) && !assertedInTest(host.value, call)) reportBind(host.node, ctx, host.value, call.childForFieldName('function'));
   } else if (name === 'make_server') {
     const host = callArguments(call).positional[0];
     const value = host ? stringValue(host) : null;
-    if (host && value !== null && ALL_INTERFACES.has(value) && !usesFakeServer(call)) reportBind(host, ctx, value);
+    if (host && value !== null && ALL_INTERFACES.has(value) && !usesFakeServer(call)) reportBind(host, ctx, value, call.childForFieldName('function'));
   }
 }
 
@@ -107,7 +109,7 @@ function checkHostKeyword(keyword: Node, ctx: RuleContext): void {
   if (!HOST_KEYWORDS.has(keyword.childForFieldName('name')?.text ?? '')) return;
   const value = keyword.childForFieldName('value');
   const text = value ? stringValue(value) : null;
-  if (value && text !== null && text !== '' && ALL_INTERFACES.has(text)) reportBind(value, ctx, text);
+  if (value && text !== null && text !== '' && ALL_INTERFACES.has(text)) reportBind(value, ctx, text, keyword.parent?.parent?.type === 'call' ? keyword.parent.parent.childForFieldName('function') : null);
 }
 
 export default defineRule({
@@ -160,6 +162,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B104', 'bandit B113', 'ruff S104', 'ruff S113'],
+    detection:
+      'Visits `call` nodes: `.bind(...)` and `*Server(...)` whose address tuple starts with `0.0.0.0`, an empty string ' +
+      'or `::`, `make_server` with such a host, and module-level `requests.get`/`post`/... calls without `timeout=` or ' +
+      '`**kwargs`; and `keyword_argument` nodes such as `host=`/`bind_host=` set to an all-interfaces address. Fake ' +
+      'server classes among the arguments and tests that assert on the wildcard address are exempt.',
   },
   visit: {
     call(call, ctx) {

@@ -84,8 +84,11 @@ function checkString(node: Node, ctx: RuleContext): void {
   if (prefix === null || !SHARED_TEMP.test(prefix) || isTempfileDir(node, ctx)) return;
   // Other literals (fake paths given to mocks, URL paths, expected values) are data, not files the test touches.
   if (!isUsedAsPath(node, ctx) && !isBoundToPathUse(node, ctx)) return;
+  // Where the path goes: the file call it is handed to, or the name it is bound to.
+  const holder = node.parent?.type === 'argument_list' ? node.parent.parent?.childForFieldName('function') : node.parent?.childForFieldName('left');
   ctx.report({
     node,
+    related: holder ? [holder] : [],
     message: `Fixed path '${preview(prefix)}' in a shared temp directory: parallel runs (stestr, xdist) collide on it, and another user can plant a symlink there first; ${ADVICE}`,
   });
 }
@@ -140,6 +143,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B108', 'bandit B306', 'ruff S108', 'ruff S306'],
+    detection:
+      'Visits `string` nodes whose literal start is `/tmp`, `/var/tmp` or `/dev/shm` and that are used as a path: the ' +
+      'first argument of a file call (`open`, `os.makedirs`, `shutil.*`, `Path`, `.bind`...), or assigned to a name the ' +
+      'same function passes to one; `dir=` of a `tempfile` call is exempt. It also visits `call` nodes of ' +
+      '`tempfile.mktemp()`, unless `dir=` is a directory from `mkdtemp()` or the test is named after `mktemp`.',
   },
   visit: { string: checkString, concatenated_string: checkString, call: checkCall },
 });

@@ -128,6 +128,7 @@ function check(call: Node, ctx: RuleContext): void {
   if (isLiteralCommand(command) || isLiteralVariable(command) || isFixedInterpolation(command)) {
     ctx.report({
       node: callee,
+      related: [command],
       severity: 'info',
       message: `${how} runs a fixed command through the shell; pass an argument list without \`shell=True\` so that later edits cannot splice in input`,
     });
@@ -135,6 +136,7 @@ function check(call: Node, ctx: RuleContext): void {
   }
   ctx.report({
     node: callee,
+    related: [command],
     message: `${how} runs a shell command built from ${describeBuiltValue(command)}: spaces, quotes or \`;\` in a path or test input change the command; pass an argument list to \`subprocess.run\` without \`shell=True\``,
   });
 }
@@ -180,6 +182,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B602', 'bandit B603', 'bandit B604', 'bandit B605', 'bandit B607', 'nova N348', 'ruff S602', 'ruff S605'],
+    detection:
+      'Visits every `call` resolving to `subprocess.run`/`call`/`check_call`/`check_output`/`Popen` with `shell=True`, ' +
+      'or to an API that always uses the shell (`os.system`, `os.popen`, `subprocess.getoutput`...). A command that is ' +
+      'a literal, a name bound only to literals, or an interpolation of inert constants is info, one built from other ' +
+      'values a warning; list commands and tests named after the API are exempt.',
   },
   visit: { call: check },
 });

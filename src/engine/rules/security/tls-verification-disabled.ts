@@ -96,16 +96,19 @@ function checkKeyword(keyword: Node, ctx: RuleContext): void {
   const call = keyword.parent?.parent;
   if (call?.type !== 'call') return;
   if (name === 'verify' && isFalse(value) && isHttpCall(call, ctx)) {
+    // The HTTP call the switch belongs to, shown by "Explain".
+    const related = [call.childForFieldName('function') ?? call];
     const callee = call.childForFieldName('function')?.text ?? 'the call';
     if (targetsLoopback(call)) {
       ctx.report({
         node: keyword,
+        related,
         severity: 'info',
         message: `\`${callee}(..., verify=False)\` skips certificate checks; the URL is loopback so the exposure is small, but this line gets copied into helpers that talk to real hosts: ${ADVICE}`,
       });
       return;
     }
-    ctx.report({ node: keyword, message: `\`${callee}(..., verify=False)\` accepts any certificate, so anyone on the path can impersonate the server: ${ADVICE}` });
+    ctx.report({ node: keyword, related, message: `\`${callee}(..., verify=False)\` accepts any certificate, so anyone on the path can impersonate the server: ${ADVICE}` });
   } else if (name === 'check_hostname' && isFalse(value)) {
     if (testsTlsItself(ctx)) return;
     ctx.report({ node: keyword, message: `\`check_hostname=False\` accepts a valid certificate for any host name: ${ADVICE}` });
@@ -192,6 +195,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B501', 'bandit B323', 'ruff S501', 'ruff S323'],
+    detection:
+      'Visits `keyword_argument` nodes: `verify=False` on calls into requests, httpx, keystoneauth or openstacksdk or ' +
+      'on request methods of a session or client (info for a loopback URL), `check_hostname=False` and ' +
+      '`cert_reqs=CERT_NONE`; `assignment` nodes setting `.check_hostname = False`, `.verify_mode = CERT_NONE` or a ' +
+      "session's `.verify = False`; and `call` nodes of `ssl._create_unverified_context()`. For the `ssl` switches, " +
+      'server-side contexts and tests of TLS itself (named so, or in a module with such a test class) are exempt.',
   },
   visit: { keyword_argument: checkKeyword, assignment: checkAssignment, call: checkCall },
 });

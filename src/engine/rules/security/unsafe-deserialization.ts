@@ -30,7 +30,13 @@ function assignmentsIn(scope: Node): Map<string, Node[]> {
   let index = byScope.get(scope.id);
   if (index) return index;
   index = new Map();
-  for (const assignment of scope.descendantsOfType('assignment')) {
+  // A name a function does not assign is a module global: only module-level assignments bind it (and the
+  // rest of the file, test bodies included, is not this statement's business).
+  const assignments =
+    scope.type === 'module'
+      ? scope.namedChildren.map((statement) => (statement?.type === 'expression_statement' ? statement.namedChild(0) : null)).filter((node) => node?.type === 'assignment')
+      : scope.descendantsOfType('assignment');
+  for (const assignment of assignments) {
     const left = assignment?.childForFieldName('left');
     const right = assignment?.childForFieldName('right');
     if (!left || !right) continue;
@@ -203,6 +209,7 @@ function check(call: Node, ctx: RuleContext): void {
     if (serializer === 'marshal' && !fromNetworkOrCache(call, data)) return;
     ctx.report({
       node: callee,
+      related: data ? [data] : [],
       message: `\`${callee.text}()\` runs code embedded in the data: a fixture file or cache that ever comes from outside the repository can execute anything; store test data as JSON`,
     });
     return;
@@ -219,7 +226,7 @@ function check(call: Node, ctx: RuleContext): void {
       const loaderName = dottedName(unwrapParens(loader)) ?? '';
       if (SAFE_YAML_LOADERS.has(loaderName.slice(loaderName.lastIndexOf('.') + 1))) return;
       if (isTestProducedData(call, args.positional[0])) return;
-      ctx.report({ node: callee, message: `\`${callee.text}(..., Loader=${loader.text})\` can build arbitrary Python objects from YAML tags; use \`yaml.safe_load()\` or \`Loader=yaml.SafeLoader\`` });
+      ctx.report({ node: callee, related: [loader], message: `\`${callee.text}(..., Loader=${loader.text})\` can build arbitrary Python objects from YAML tags; use \`yaml.safe_load()\` or \`Loader=yaml.SafeLoader\`` });
       return;
     }
     if (args.hasSplat) return;
@@ -239,6 +246,7 @@ function check(call: Node, ctx: RuleContext): void {
     if (isTestProducedData(call, source)) return;
     ctx.report({
       node: callee,
+      related: [source],
       message: `\`${callee.text}()\` runs text read from outside the test (a file, a process, the environment, a response): whoever controls it runs code; parse it with \`ast.literal_eval()\` or \`json.loads()\``,
     });
   }
@@ -290,6 +298,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B301', 'bandit B302', 'bandit B506', 'bandit B307', 'bandit B102', 'ruff S301', 'ruff S506', 'ruff S307', 'ruff S102'],
+    detection:
+      'Visits every `call` resolving to `load`/`loads`/`Unpickler` of `pickle`, `cPickle`, `dill` or `marshal`, to ' +
+      '`yaml.load`/`load_all` without a safe `Loader`, to `yaml.unsafe_load`, and to `eval`/`exec`. Exempt: data the ' +
+      'test makes itself (literals, a `dumps()` round trip, a function that also writes), data received by a test ' +
+      'server, tests of the serializer, `marshal` data not from the network or a cache, and `eval`/`exec` of text that ' +
+      'is not read from outside (files, processes, the environment, responses).',
   },
   visit: { call: check },
 });

@@ -11,15 +11,20 @@ const MIN_UNLABELED = 2;
 interface Tally {
   assertions: number;
   unlabeled: number;
+  /** The unlabeled assertions themselves, shown by "Explain". */
+  unlabeledNodes: Node[];
 }
 
 /** Assertions made by the test's own body: those in nested functions run when (and if) something calls them. */
 function count(assertion: Assertion | null, ctx: RuleContext): void {
   const test = ctx.scope;
   if (!assertion || !isCollectedTest(test)) return;
-  const tally = test.data<Tally>(ID, () => ({ assertions: 0, unlabeled: 0 }));
+  const tally = test.data<Tally>(ID, () => ({ assertions: 0, unlabeled: 0, unlabeledNodes: [] }));
   tally.assertions++;
-  if (!assertion.labeled && !isInsideSubTest(assertion.node, test.node)) tally.unlabeled++;
+  if (!assertion.labeled && !isInsideSubTest(assertion.node, test.node)) {
+    tally.unlabeled++;
+    tally.unlabeledNodes.push(assertion.node);
+  }
 }
 
 function judge(definition: Node, ctx: RuleContext): void {
@@ -29,6 +34,7 @@ function judge(definition: Node, ctx: RuleContext): void {
   if (!name) return;
   ctx.report({
     node: name,
+    related: tally.unlabeledNodes,
     message:
       `\`${ctx.scope.name}\` makes ${tally.assertions} assertions, ${tally.unlabeled} of them without a message: a failure ` +
       'report does not say which check broke or why; add messages, use `self.subTest(...)`, or split the test',
@@ -77,6 +83,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Assertion Roulette', 'tsDetect Assertion Roulette', 'pytest-smell assertion roulette'],
+    detection:
+      'Counts, in each collected test function, the assertions of its own body: `assert_statement` nodes and `call` ' +
+      "nodes that are assertions (`self.assert*`, a mock's `assert_*`, `pytest.raises`...), noting which carry no " +
+      'message and are not under `self.subTest(...)`. At the end of the function it reports three or more assertions of ' +
+      'which at least two are unlabeled.',
   },
   visit: {
     call(call, ctx) {

@@ -83,7 +83,8 @@ function keywordRange(statement: Node): { node: Node; endNode?: Node } {
 
 function report(node: Node, ctx: RuleContext, message: string, range: { node: Node; endNode?: Node } = keywordRange(node)): void {
   reportedIn(ctx).add(node.id);
-  ctx.report({ ...range, message });
+  // The finding covers the keyword; the whole construct is what was judged.
+  ctx.report({ ...range, related: range.node.id === node.id ? [] : [node], message });
 }
 
 function checkIf(statement: Node, ctx: RuleContext): void {
@@ -166,6 +167,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Conditional Test Logic', 'tsDetect Conditional Test Logic', 'pytest-smell conditional logic'],
+    detection:
+      'Visits `if_statement`, `match_statement`, `for_statement`, `while_statement` and comprehension nodes in the body ' +
+      'of a collected test (not in lambdas, and not inside a construct already reported). An `if` is reported unless it ' +
+      'only skips, fails, breaks or continues; loops, `match` and comprehensions only when they contain assertions, and ' +
+      'loops not when every check runs under `self.subTest(...)` or the loop is `for _ in` a fixed table.',
   },
   visit: {
     if_statement: checkIf,

@@ -48,6 +48,9 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Default Test', 'tsDetect Default Test'],
+    detection:
+      'Visits each top-level `class_definition` collected as a test class and matches its name against the names ' +
+      'templates give (`MyTestCase`, `ExampleTest`, `TestCase1`, `Test1`...).',
   },
   visit: { class_definition: check },
 });

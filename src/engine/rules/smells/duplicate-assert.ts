@@ -97,6 +97,7 @@ function checkBlock(block: Node, ctx: RuleContext): void {
     const edit = deleteStatements(statement);
     ctx.report({
       node: statement,
+      related: [first],
       message: `This assertion repeats the one on line ${first.startPosition.row + 1} with nothing in between that could change the outcome: it adds nothing; delete it, or assert what was meant`,
       ...(edit ? { fix: { title: 'Delete the repeated assertion', edits: [edit] } } : {}),
     });
@@ -179,6 +180,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Duplicate Assert', 'tsDetect Duplicate Assert'],
+    detection:
+      'Visits each `block` of a collected test function and reads its statements in order: a standalone assertion ' +
+      "(`assert`, a unittest `self.assert*(...)`, a mock's `assert_*()`) whose tokens equal an earlier one of the same " +
+      'block is reported when only assertions without side effects lie between them. Any other statement starts afresh; ' +
+      'calls other than pure builtins, `await` or `:=` in the assertion, a comment in between, or a check in between ' +
+      'that reads the same attribute mark a deliberate repeat.',
   },
   visit: { block: checkBlock },
 });

@@ -122,6 +122,9 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Empty Test', 'tsDetect Empty Test'],
+    detection:
+      'Visits the `function_definition` of each collected test whose body holds only `pass`, `...` and a docstring. ' +
+      'Tests that are skipped, expected to fail, abstract, or carry a doctest in the docstring are exempt.',
   },
   visit: { function_definition: check },
 });

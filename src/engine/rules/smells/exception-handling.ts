@@ -42,6 +42,8 @@ interface Verdict {
   message: string;
   severity?: Severity;
   fix?: Fix;
+  /** The clauses and failures the verdict rests on, shown by "Explain". */
+  related: Node[];
 }
 
 function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
@@ -68,13 +70,20 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
     if (failsAtEnd && catcher && handling.includes(catcher)) {
       return {
         severity: 'error',
+        related: [last, catcher],
         message: `The \`${last.text.split('(')[0]}()\` at the end of this \`try\` is caught by its own ${exceptText(catcher)}, so the test passes whether or not the code raises; use \`assertRaises\`/\`pytest.raises\` with the specific exception`,
         fix: assertRaisesFix(tryStatement, catcher, ctx, true),
       };
     }
     const clause = handling[0]!;
     const caught = exceptText(clause);
+    const failure = failsAtEnd
+      ? last
+      : failsAfter
+        ? after[0]
+        : elseBody.find((statement) => isTestFailure(statement) || statement.type === 'raise_statement');
     return {
+      related: failure ? [failure, clause] : [clause],
       message: `Hand-written expected exception: \`try\`/fail/${caught} re-implements \`assertRaises\`/\`pytest.raises\`; use the context manager, which also checks the exception type for you`,
       fix: assertRaisesFix(tryStatement, clause, ctx, false),
     };
@@ -82,6 +91,7 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
   const failing = handling.find((clause) => catchesEverything(clause) && handlerBody(clause).every(isTestFailure));
   if (failing) {
     return {
+      related: [failing],
       message: `${exceptText(failing).replace(/^a /, "A ")} catches every error only to call \`fail()\`: it hides which exception it was; drop the \`try\`, an unexpected exception already fails the test and shows its type and traceback`,
     };
   }
@@ -91,6 +101,7 @@ function judgeTry(tryStatement: Node, ctx: RuleContext): Verdict | null {
   const checking = handling.find((clause) => checks(handlerBody(clause), ctx));
   if (checking) {
     return {
+      related: [checking],
       message: `The checks in ${exceptText(checking)} run only if the code raises: when it does not, the test passes without checking anything; use \`with self.assertRaises(...) as cm\` / \`pytest.raises(...) as exc_info\` and check the exception after the block`,
     };
   }
@@ -205,6 +216,13 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Exception Handling', 'tsDetect Exception Catching Throwing'],
+    detection:
+      'Visits each `try_statement` in a collected test whose `except` clauses neither re-raise nor skip. It reports a ' +
+      '`try` that ends with `self.fail()`, or has a failure in its `else` or right after it (a hand-written ' +
+      '`assertRaises`, an error when its own `except` catches that failure), an `except Exception`/bare `except` that ' +
+      'only calls `fail()`, and handlers whose checks run only when the code raises while nothing checks the other ' +
+      'path. A `try` whose body raises by itself, that sits in a loop, or that has a comment above naming ' +
+      '`assertRaises` is exempt.',
   },
   visit: { try_statement: checkTry },
 });

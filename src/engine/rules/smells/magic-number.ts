@@ -77,6 +77,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Magic Number Test', 'tsDetect Magic Number Test', 'ruff PLR2004'],
+    detection:
+      'Visits `call` nodes of unittest assertion methods and `assert_statement` nodes whose condition is a comparison, ' +
+      'in test code, and looks at the compared operands only (not the message). A number literal other than -1 to 10 ' +
+      'and 100 is reported, except an HTTP status (100 to 599) compared with something named `status` or `code`.',
   },
   visit: {
     call(call, ctx) {

@@ -191,6 +191,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['tsDetect Mystery Guest', 'tsDetect Resource Optimism'],
+    detection:
+      'Visits `call` and `subscript` nodes in test code: `open()`/`io.open()`/`Path(...).read_text()` reading a literal ' +
+      'path, HTTP and socket calls (`requests.get`, `urlopen`, `connect`...) to a literal host that is not loopback, ' +
+      "and reads of `os.environ['NAME']`. Exempt: system variables and `/dev` paths, a path or name the test writes " +
+      'again elsewhere (it creates it), relative paths inside a temporary directory, calls under `assertRaises`, and ' +
+      'network tests whose decorators or `setUp` mention a network guard or a mock.',
   },
   visit: { call: checkCall, subscript: checkSubscript },
 });

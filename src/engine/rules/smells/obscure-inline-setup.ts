@@ -104,6 +104,10 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Obscure In-Line Setup', 'tsDetect Verbose Test'],
+    detection:
+      'Visits the `function_definition` of each collected test and measures its own body, nested functions and classes ' +
+      'counting as one statement: more than ten distinct local names bound by assignments, `for`, `with ... as` or ' +
+      '`:=`, or thirteen statements or more, is reported.',
   },
   visit: { function_definition: check },
 });

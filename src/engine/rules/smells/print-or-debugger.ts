@@ -157,6 +157,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Redundant Print', 'tsDetect Print Statement', 'ruff T201, T203, T100'],
+    detection:
+      'Visits each `call` in test code. A debugger call (`pdb.set_trace`, `breakpoint()`, `IPython.embed`...) is an ' +
+      'error unless the test replaces the debugger hook; `print`/`pprint` calls directly in a collected test or setup ' +
+      'method are gathered and reported at the end of the function if it also asserts. Prints to `file=`/`stream=`, ' +
+      'under `if` or `except`, inside a `with` that captures output, or in a test that reads its output are exempt.',
   },
   visit: { call: check, 'function_definition:exit': judgePrints },
 });

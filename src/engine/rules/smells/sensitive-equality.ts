@@ -84,6 +84,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['tsDetect Sensitive Equality', 'pytest-smell sensitive equality'],
+    detection:
+      'Visits `call` nodes of `self.assertEqual`/`assertNotEqual`/`assertMultiLineEqual` and `assert_statement` nodes ' +
+      'with one `==`/`!=`, in test code, and reports when one side is `str(x)`, `repr(x)`, `x.__str__()` or ' +
+      '`x.__repr__()` and the other a string literal. Tests whose name mentions repr, str, format, message, text or ' +
+      'name, and the text of a caught exception, are exempt.',
   },
   visit: {
     call(call, ctx) {

@@ -46,6 +46,7 @@ function checkBody(body: Node, onlyTests: boolean, owner: string, ctx: RuleConte
     const kind = isTestName(name) ? 'test never runs' : 'method is dead code';
     ctx.report({
       node: shadowed,
+      related: nameNode ? [nameNode] : [],
       message: `\`${name}\` is defined again on line ${line}${owner}: the later definition replaces this one, so this ${kind}; rename one of them`,
     });
   });
@@ -94,6 +95,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff F811', 'pylint E0102'],
+    detection:
+      'Reads the statements of each collected test class body (every method) and, at the end of the module, the ' +
+      "module's top-level `test*` functions, remembering each `def` by name. A later `def` of the same name reports the " +
+      "earlier one, unless code between them or the later one's decorators use the name (`@x.setter`, `x = skip(x)`), " +
+      'or both are `@overload` stubs.',
   },
   visit: {
     class_definition(definition, ctx) {

@@ -120,6 +120,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['tsDetect Ignored Test', 'PyNose Ignored Test', 'pytest-smell skipped test'],
+    detection:
+      'Visits the `function_definition` of each collected test and the `class_definition` of each collected test class, ' +
+      'and reports a decorator resolving to `unittest.skip`, `pytest.mark.skip` or `testtools.skip` (not ' +
+      '`skipIf`/`skipUnless`), or a test whose first statement is `self.skipTest(...)`, `pytest.skip(...)` or `raise ' +
+      'SkipTest(...)`. A test whose body is only the skip or `pass`, a subclass opting out, is exempt.',
   },
   visit: { function_definition: checkFunction, class_definition: checkClass },
 });

@@ -48,6 +48,7 @@ function check(clause: Node, ctx: RuleContext): void {
   const check = first.type === 'assert_statement' ? '`assert`' : `\`${calleeName(first) ?? 'assert'}(...)\``;
   ctx.report({
     node: clause.child(0) ?? clause,
+    related: checks,
     message: catchesFailures
       ? `${caught}${swallows ? ' that does nothing' : ''} also catches the \`AssertionError\` of ${check} in its \`try\`: the checks there can never fail the test; catch only the exception the code is expected to raise, or none`
       : `${caught} that does nothing skips ${check} in its \`try\` when the exception comes, and the test passes without checking; assert the exception (\`assertRaises\`/\`pytest.raises\`) or let it propagate`,
@@ -102,6 +103,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['bandit B110, B112', 'ruff S110, S112, E722', 'hacking H201'],
+    detection:
+      'Visits each `except_clause` directly in a collected test or setup method whose handler does nothing (`pass`, ' +
+      '`continue`, `...`), or catches `AssertionError` (also through `Exception` or a bare `except`) without raising, ' +
+      'failing or asserting. It reports when the `try` body holds assertions the handler can silence; a comment in the ' +
+      'handler, an `else` clause, an enclosing `assertRaises`, or catching only `ImportError`/`NotImplementedError` ' +
+      'makes it silent.',
   },
   visit: { except_clause: check },
 });

@@ -159,6 +159,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Redundant Assertion', 'tsDetect Redundant Assertion', 'nova N365', 'pylint W1503'],
+    detection:
+      'Visits `call` nodes of `self.assert*` methods and `assert_statement` nodes in test code, and reports checks of a ' +
+      'literal that cannot fail (`assertTrue(1)`, `assertIsNone(None)`, `assert True`) and comparisons of an operand ' +
+      'with itself (`assertEqual(x, x)`, `assert a is a`), where `==` counts only for literals and names bound to a ' +
+      'literal in the test. Self-comparisons are exempt in tests about comparison (`test_eq`, `test_hash`..., or that ' +
+      'also check inequality) and in files that define comparison methods.',
   },
   visit: {
     call(call, ctx) {

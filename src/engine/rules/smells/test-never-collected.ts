@@ -158,6 +158,12 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: [],
+    detection:
+      'Visits each top-level collected test `class_definition` and, at the end of the module, the top-level functions. ' +
+      'A method that takes only `self`, asserts, is not named `test*` or like a setup or framework hook, has no unusual ' +
+      'decorator and whose name occurs once in the file is reported when the class has two tests and known bases, or ' +
+      'when the name looks like a slip of `test` (`tset_`, `_test`, `xtest`); module-level functions only in the second ' +
+      'case.',
   },
   visit: { class_definition: checkClass, 'module:exit': checkModule },
 });

@@ -1,6 +1,5 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import type { Scope } from '../../scope';
 import { isDocstring, statements } from '../../syntax';
 import { expectsFailure, hasDoctest, isAbstract, isCollectedTest, isDrivenByDecorator, isEmptyBody, isSkipDecorated } from './test-bodies';
 import { emptyReach, HelperIndex, isVerifyingCall, isVerifyingRaise, mentionsAssertion, recordReach, type Reach } from './verification';
@@ -18,15 +17,9 @@ function stateOf(ctx: RuleContext): TestState | null {
   return test.data<TestState>(ID, () => ({ verified: false, reach: emptyReach() }));
 }
 
-function moduleScope(scope: Scope): Scope {
-  let current = scope;
-  while (current.parent) current = current.parent;
-  return current;
-}
 
 function helperIndex(ctx: RuleContext): HelperIndex {
-  const root = moduleScope(ctx.scope);
-  return root.data(`${ID}:index`, () => new HelperIndex(root.node, (node) => ctx.qualifiedName(node)));
+  return ctx.scope.fileFact(`${ID}:index`, (module) => new HelperIndex(module.node, (node) => ctx.qualifiedName(node)));
 }
 
 /** pytest-benchmark tests measure; they are not expected to assert. */
@@ -111,6 +104,13 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Unknown Test', 'tsDetect Unknown Test', 'pytest-smell unknown test'],
+    detection:
+      'For each collected test it watches the `call`, `assert_statement` and `raise_statement` nodes of the test and ' +
+      'its nested functions: an `assert`, a verifying call (`self.assert*`, a mock assertion, `pytest.raises`, a helper ' +
+      'named like a check) or a raise of a failure counts as a check. At the end of the test, if there was none, it ' +
+      'follows the helpers the test calls in this file and reports the test when none of them verifies and no ' +
+      'identifier mentions `assert`; empty, skipped, abstract, expected-failure, decorator-driven and benchmark tests ' +
+      'are exempt.',
   },
   visit: {
     call(call, ctx) {

@@ -151,6 +151,11 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N373', 'nova N374', 'hacking H905'],
+    detection:
+      'Visits every `call` in the file whose function resolves to `eventlet.sleep`, `eventlet.greenthread.sleep` or ' +
+      '`greenthread.sleep` (a yield when called with no argument or `0`), and `time.sleep(0)` unless the file imports ' +
+      'native thread modules and neither eventlet nor nova. It also visits `import_statement` and ' +
+      '`import_from_statement` nodes that bring in `eventlet.semaphore`, `eventlet.event` or `eventlet.timeout`.',
   },
   visit: {
     call: checkCall,

@@ -61,6 +61,8 @@ interface Candidate {
   node: Node;
   taint: Taint;
   assertion: string;
+  /** The assertion call or statement the value reaches. */
+  check: Node;
   /** The name that carries the value, when it is not the source call itself. */
   name: string | null;
 }
@@ -221,7 +223,7 @@ function isValueIndependent(node: Node, taint: Taint, relation: Relation): boole
   return node.type === 'identifier' && !!taint.exact && relation !== 'other';
 }
 
-function collect(label: string, args: Node[], state: TestState, ctx: RuleContext): void {
+function collect(label: string, check: Node, args: Node[], state: TestState, ctx: RuleContext): void {
   // One finding per source call and assertion: `got = round(x)` and `x` in one comparison are one problem.
   const seen = new Set<number>();
   for (const argument of args) {
@@ -230,7 +232,7 @@ function collect(label: string, args: Node[], state: TestState, ctx: RuleContext
       if (isValueIndependent(node, taint, relationOf(node, argument, label))) continue;
       seen.add(taint.origin.startIndex);
       const name = node.type === 'identifier' ? node.text : null;
-      state.candidates.push({ node, taint, assertion: label, name });
+      state.candidates.push({ node, taint, assertion: label, check, name });
     }
   }
 }
@@ -244,12 +246,14 @@ function onCall(call: Node, ctx: RuleContext): void {
     const decorated = decoratedDefinition(call);
     if (decorated) {
       // `@freeze_time(...)` on one test function (or one class) controls that definition, not the whole file.
-      const byDefinition = moduleScope(ctx.scope).data(`${ID}.decorated`, () => new Map<number, Set<Source>>());
+      const byDefinition = decoratedControls(ctx.scope);
       const set = byDefinition.get(decorated.id) ?? new Set<Source>();
       for (const kind of kinds) set.add(kind);
       byDefinition.set(decorated.id, set);
       return;
     }
+    // Module-level seeds are read once for the whole file (moduleControls).
+    if (ctx.scope.kind === 'module') return;
     const holder = ctx.scope.enclosingClass ?? ctx.scope.testFunction ?? ctx.scope;
     for (const kind of kinds) controlled(holder).add(kind);
     return;
@@ -263,13 +267,13 @@ function onCall(call: Node, ctx: RuleContext): void {
   // A delta states the tolerance the nondeterminism needs.
   if (/AlmostEqual$/.test(lastName) && args.keywords.has('delta')) return;
   const values = [...args.positional, ...[...args.keywords].filter(([keyword]) => keyword !== 'msg').map(([, value]) => value)];
-  collect(assertionName(call), values, state, ctx);
+  collect(assertionName(call), call, values, state, ctx);
 }
 
 function onAssert(statement: Node, ctx: RuleContext): void {
   const state = testState(ctx.scope);
   const condition = statement.namedChildren.find((child) => child?.type !== 'comment');
-  if (state && condition) collect('assert', [condition], state, ctx);
+  if (state && condition) collect('assert', statement, [condition], state, ctx);
 }
 
 function onAssignment(assignment: Node, ctx: RuleContext): void {
@@ -288,14 +292,39 @@ function report(candidate: Candidate, ctx: RuleContext): void {
   const { taint, name } = candidate;
   const line = taint.origin.startPosition.row + 1;
   const what = name ? `\`${name}\` holds \`${taint.source}()\` (line ${line}), which` : `\`${taint.source}()\``;
+  // For "Explain": the call the value comes from and the assertion it reaches.
+  const related = [taint.origin, candidate.check].filter((node) => node.id !== candidate.node.id);
   ctx.report({
     node: candidate.node,
+    related,
     message: `${what} changes on every run and reaches \`${candidate.assertion}\`, so a failure cannot be replayed: ${ADVICE[taint.kind]}`,
   });
 }
 
-function moduleControls(scope: Scope): Set<Source> {
-  return controlled(moduleScope(scope));
+const DEFINITIONS = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+/**
+ * Seeds, freezes and patches made at module level run at import, before any test: they control every
+ * test of the file, wherever in the file they are written.
+ */
+function moduleControls(ctx: RuleContext): ReadonlySet<Source> {
+  return ctx.scope.fileFact(`${ID}.moduleControls`, (module) => {
+    const kinds = new Set<Source>();
+    const pending = module.node.namedChildren.filter((node): node is Node => !!node && !DEFINITIONS.has(node.type));
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      if (DEFINITIONS.has(node.type)) continue;
+      const lastName = node.type === 'call' ? calleeLastName(node) : null;
+      if (lastName) for (const kind of controlsOf(node, lastName, ctx)) kinds.add(kind);
+      for (const child of node.namedChildren) if (child) pending.push(child);
+    }
+    return kinds;
+  });
+}
+
+/** Decorator controls by the id of the definition they decorate, kept where the decorators are visited. */
+function decoratedControls(scope: Scope): Map<number, Set<Source>> {
+  return scope.statementData(`${ID}.decorated`, () => new Map<number, Set<Source>>());
 }
 
 /** The function or class a decorator call applies to. */
@@ -305,16 +334,11 @@ function decoratedDefinition(call: Node): Node | null {
   return decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
 }
 
-function moduleScope(scope: Scope): Scope {
-  let module: Scope = scope;
-  while (module.parent) module = module.parent;
-  return module;
-}
 
 /** What this scope controls: its own seeds and patches, plus those of its decorators. */
 function ownControls(scope: Scope): Set<Source> {
   const own = controlled(scope);
-  const decorated = moduleScope(scope).peek<Map<number, Set<Source>>>(`${ID}.decorated`)?.get(scope.node.id);
+  const decorated = scope.parent ? decoratedControls(scope.parent).get(scope.node.id) : undefined;
   return decorated ? new Set([...own, ...decorated]) : own;
 }
 
@@ -325,7 +349,7 @@ function onFunctionExit(_node: Node, ctx: RuleContext): void {
   // One finding per source call, at the first assertion it reaches: the other assertions repeat the same problem.
   const origins = new Set<number>();
   const kept = state.candidates.filter((candidate) => {
-    if (own.has(candidate.taint.kind) || moduleControls(ctx.scope).has(candidate.taint.kind)) return false;
+    if (own.has(candidate.taint.kind) || moduleControls(ctx).has(candidate.taint.kind)) return false;
     if (origins.has(candidate.taint.origin.startIndex)) return false;
     origins.add(candidate.taint.origin.startIndex);
     return true;
@@ -392,6 +416,15 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['nova N310', 'nova N357', 'ruff DTZ003', 'ruff DTZ005', 'bandit B311'],
+    detection:
+      'Inside each test function it follows `assignment` nodes to know which names hold a value from ' +
+      '`datetime.now()`/`utcnow()`/`today()`, `time.time()`, `uuid.uuid4()` or a `random` function, also through ' +
+      'conversions (`str()`), arithmetic and string formatting; an `assert_statement` or an assertion `call` that ' +
+      'receives such a value becomes a candidate, unless the check does not depend on the value (asserting that values ' +
+      'differ, identity or type checks, a random number formatted into a text, a stored clock reading compared for ' +
+      'equality). At the end of the function, and again at the end of its class, a candidate is dropped when the test, ' +
+      'its decorators, its class or the module seeds `random`, freezes the clock or patches the source; one finding per ' +
+      'source call.',
   },
   visit: {
     call: onCall,

@@ -81,6 +81,7 @@ function check(call: Node, ctx: RuleContext): void {
   if (isDocumentedRace(call, ctx.scope)) {
     ctx.report({
       node: call,
+      related: [ctx.scope.node],
       severity: 'info',
       message: `\`${callee}()\` forces a race by waiting; order the threads with \`threading.Event\` so the interleaving is certain (a fake clock cannot order threads)`,
     });
@@ -93,6 +94,7 @@ function check(call: Node, ctx: RuleContext): void {
   if (loop && isBoundedLoop(loop) && (loop.type === 'while_statement' || canLeave(loop, ['break_statement', 'return_statement']))) {
     ctx.report({
       node: call,
+      related: [loop],
       severity: 'info',
       message: `\`${callee}()\` paces a bounded poll loop; prefer the project's wait helper or an event so the test wakes as soon as the state arrives`,
     });
@@ -151,6 +153,14 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['PyNose Sleepy Test', 'tsDetect Sleepy Test', 'nova N373'],
+    detection:
+      'Visits every `call` in a test, its setup or a function nested in them whose function resolves through the ' +
+      'imports to `time.sleep`, `eventlet.sleep`, `greenthread.sleep` or `asyncio.sleep`, except `sleep(0)`. From the ' +
+      'call it looks up the tree: inside a bounded `while`/`for` poll loop (a counter or deadline in the condition or ' +
+      'in an `if` that leaves) it is info, and so is a sleep in a nested function handed to a patch as ' +
+      '`new=`/`side_effect=` with a comment above it. Exempt: sleeps inside a timeout, `assertRaises` or `except ' +
+      'CancelledError` block, between two clock reads, in worker loops the test stops with a flag, in tests named after ' +
+      'sleep, and `asyncio.sleep` in a coroutine the test defines.',
   },
   visit: { call: check },
 });

@@ -38,6 +38,7 @@ function check(loop: Node, ctx: RuleContext): void {
   ctx.report({
     node: keyword,
     endNode: condition,
+    related: [sleep],
     message:
       `\`while ${shorten(condition.text)}\` polls with \`${callee}()\` but nothing bounds it: if the state never ` +
       'arrives the test hangs until the global timeout; limit the attempts or set a `time.monotonic()` deadline and fail with the last state',
@@ -98,6 +99,13 @@ export default defineRule({
       '',
     ].join('\n'),
     peers: ['ruff ASYNC110', 'nova integrated_helpers._wait_for_state_change (bounded retries)'],
+    detection:
+      'Visits every `while_statement` in test code (a test, its setup, functions nested in them, any method of a test ' +
+      'class) whose body calls a sleep (`time.sleep`, `eventlet.sleep`, `asyncio.sleep`...) that paces this loop rather ' +
+      'than an inner one. The loop counts as bounded, and is left alone, when its condition compares a counter or a ' +
+      'clock, a name of the condition is stepped with `+=`/`-=` in the body, an `if` on such a bound breaks, raises, ' +
+      'returns or calls `fail`, the body asserts the bound, or a `with ...Timeout(...)` encloses it; endless `while ' +
+      'True` loops without an exit and worker loops stopped by a flag are exempt too.',
   },
   visit: { while_statement: check },
 });

@@ -1,0 +1,195 @@
+/**
+ * Incremental analysis: after an edit, only the top-level statements whose text changed are analysed
+ * again; the findings of the others are reused, moved to their new lines.
+ *
+ * That is sound because of what rules may read outside the statement they are visiting (the contract of
+ * `Scope.fileFact` in scope.ts): the file's *outline* - module-level statements, class and function
+ * headers with their decorators, class-level statements, the bodies of non-test functions and of classes
+ * that other classes derive from - and whole-file text searches (`Scope.fileMatches`). So findings are
+ * reused only when:
+ *   - the changed statements' outlines are unchanged (typing inside a test body), none of them defines a
+ *     class another class derives from, and the file's text searches give the same answers;
+ *   - the rule keeps no state on the module scope (those "file rules" - and every rule with a
+ *     `module:exit` visitor - run over the whole file each time);
+ *   - the finding lies, with its fix, inside its own statement.
+ * Anything else falls back to a full run. Tests compare incremental and fresh findings on random edits.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { Finding, TextEdit } from './types';
+import type { FileStateLog } from './runner';
+import { isTestName } from './scope';
+
+/** One top-level statement as the last run saw it. */
+export interface ChunkRecord {
+  text: string;
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
+  /** What other statements' rules may read of it (see the contract above). */
+  outline: string;
+  /** The top-level class it defines, if any. */
+  className: string | null;
+  /** Names appearing in the base lists of the classes it defines (at any depth). */
+  baseNames: string[];
+  /** Its findings from the rules that work statement by statement; null: they cannot be reused. */
+  findings: Finding[] | null;
+}
+
+/** What a finished run leaves behind for the next one. */
+export interface Memo {
+  /** The enabled rules, by id: another selection invalidates everything. */
+  ruleKey: string;
+  /** Rules that depend on the whole file: they run over all of it every time. */
+  fileRules: ReadonlySet<string>;
+  searches: FileStateLog['searches'];
+  chunks: ChunkRecord[];
+}
+
+/** A top-level statement of the current tree, read once. */
+export interface Chunk {
+  node: Node;
+  start: number;
+  end: number;
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
+  text: string;
+}
+
+export function readChunks(nodes: readonly (Node | null)[], source: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const node of nodes) {
+    if (!node) continue;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const { row: startRow, column: startColumn } = node.startPosition;
+    const { row: endRow, column: endColumn } = node.endPosition;
+    chunks.push({ node, start, end, startRow, startColumn, endRow, endColumn, text: source.slice(start, end) });
+  }
+  return chunks;
+}
+
+const CLASS_HEADER = /\bclass\s+[A-Za-z_]\w*\s*\(([^)]*)\)/g;
+
+function baseNamesIn(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(CLASS_HEADER)) names.push(...(match[1]!.match(/[A-Za-z_]\w*/g) ?? []));
+  return names;
+}
+
+function definitionOf(node: Node): Node | null {
+  return node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+}
+
+/** Text of a definition up to its body: decorators, name, parameters or bases. */
+function header(statement: Node, definition: Node, source: string): string | null {
+  const body = definition.childForFieldName('body');
+  return body ? source.slice(statement.startIndex, body.startIndex) : null;
+}
+
+/** A test function's body is hidden from the outline; everything else shows in full. */
+function memberOutline(member: Node, source: string): string {
+  const definition = definitionOf(member);
+  if (definition?.type === 'function_definition' && isTestName(definition.childForFieldName('name')?.text ?? '')) {
+    const head = header(member, definition, source);
+    if (head !== null) return `${head}\u2026`;
+  }
+  return source.slice(member.startIndex, member.endIndex);
+}
+
+export function outlineOf(chunk: Chunk, source: string): { outline: string; className: string | null } {
+  const definition = definitionOf(chunk.node);
+  if (definition?.type === 'function_definition') return { outline: memberOutline(chunk.node, source), className: null };
+  if (definition?.type !== 'class_definition') return { outline: chunk.text, className: null };
+  const className = definition.childForFieldName('name')?.text ?? null;
+  const body = definition.childForFieldName('body');
+  if (!body) return { outline: chunk.text, className };
+  const parts = [source.slice(chunk.start, body.startIndex)];
+  for (const member of body.namedChildren) if (member) parts.push(memberOutline(member, source));
+  return { outline: parts.join('\n\u0000'), className };
+}
+
+export function recordOf(chunk: Chunk, source: string, findings: Finding[] | null): ChunkRecord {
+  const { outline, className } = outlineOf(chunk, source);
+  const { startRow, startColumn, endRow, endColumn, text } = chunk;
+  return { text, startRow, startColumn, endRow, endColumn, outline, className, baseNames: baseNamesIn(text), findings };
+}
+
+/** Whether every position of the finding (range and fix edits) lies inside the chunk. */
+export function staysInside(finding: Finding, chunk: Chunk): boolean {
+  const inside = (line: number, column: number): boolean => {
+    const row = line - 1;
+    const col = column - 1;
+    const afterStart = row > chunk.startRow || (row === chunk.startRow && col >= chunk.startColumn);
+    const beforeEnd = row < chunk.endRow || (row === chunk.endRow && col <= chunk.endColumn);
+    return afterStart && beforeEnd;
+  };
+  const spans: { line: number; column: number; endLine: number; endColumn: number }[] = [finding, ...(finding.fix?.edits ?? [])];
+  return spans.every((span) => inside(span.line, span.column) && inside(span.endLine, span.endColumn));
+}
+
+export interface Plan {
+  /** Indices (in the new chunks) to analyse again. */
+  rerun: Set<number>;
+  /** Reused records by new index. */
+  reused: Map<number, ChunkRecord>;
+  /** Records of the re-analysed chunks still to be built: outlines already computed, by new index. */
+  outlines: Map<number, { outline: string; className: string | null }>;
+}
+
+/** How to bring the memo up to date with the new chunks, or null when only a full run is sound. */
+export function planReuse(memo: Memo, ruleKey: string, chunks: readonly Chunk[], source: string): Plan | null {
+  if (memo.ruleKey !== ruleKey) return null;
+  for (const { pattern, found } of memo.searches.values()) {
+    pattern.lastIndex = 0;
+    if (pattern.test(source) !== found) return null;
+  }
+  const old = memo.chunks;
+  const same = (a: ChunkRecord, b: Chunk): boolean => a.startColumn === b.startColumn && a.text === b.text;
+  let prefix = 0;
+  while (prefix < old.length && prefix < chunks.length && same(old[prefix]!, chunks[prefix]!)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < old.length - prefix &&
+    suffix < chunks.length - prefix &&
+    same(old[old.length - 1 - suffix]!, chunks[chunks.length - 1 - suffix]!)
+  ) {
+    suffix++;
+  }
+  const changed = chunks.length - prefix - suffix;
+  if (changed !== old.length - prefix - suffix) return null;
+
+  const baseNames = new Set<string>();
+  for (const record of old) for (const name of record.baseNames) baseNames.add(name);
+  const plan: Plan = { rerun: new Set(), reused: new Map(), outlines: new Map() };
+  for (let i = prefix; i < prefix + changed; i++) {
+    const before = old[i]!;
+    const after = outlineOf(chunks[i]!, source);
+    if (after.outline !== before.outline || after.className !== before.className) return null;
+    if (after.className !== null && baseNames.has(after.className)) return null;
+    plan.rerun.add(i);
+    plan.outlines.set(i, after);
+  }
+  for (let i = 0; i < chunks.length; i++) {
+    if (plan.rerun.has(i)) continue;
+    const record = old[i < prefix ? i : i - chunks.length + old.length]!;
+    if (record.findings === null) plan.rerun.add(i);
+    else plan.reused.set(i, record);
+  }
+  return plan;
+}
+
+/** The record's findings moved to where its chunk now starts. */
+export function moved(record: ChunkRecord, chunk: Chunk): Finding[] {
+  const findings = record.findings ?? [];
+  const delta = chunk.startRow - record.startRow;
+  if (delta === 0) return findings;
+  const shift = <T extends { line: number; endLine: number }>(span: T): T => ({ ...span, line: span.line + delta, endLine: span.endLine + delta });
+  return findings.map((finding) => {
+    const next = shift(finding);
+    if (finding.fix) next.fix = { ...finding.fix, edits: finding.fix.edits.map((edit: TextEdit) => shift(edit)) };
+    return next;
+  });
+}
