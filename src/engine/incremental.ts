@@ -5,10 +5,10 @@
  * That is sound because of what rules may read outside the statement they are visiting (the contract of
  * `Scope.fileFact` in scope.ts): the file's *outline* - module-level statements, class and function
  * headers with their decorators, class-level statements, the bodies of non-test functions and of classes
- * that other classes derive from - and whole-file text searches (`Scope.fileMatches`). So findings are
+ * that other classes derive from - and questions about the whole file's text (`Scope.fileMatches`...). So findings are
  * reused only when:
  *   - the changed statements' outlines are unchanged (typing inside a test body), none of them defines a
- *     class another class derives from, and the file's text searches give the same answers;
+ *     class another class derives from, and the questions about the file's text get the same answers;
  *   - the rule keeps no state on the module scope (those "file rules" - and every rule with a
  *     `module:exit` visitor - run over the whole file each time);
  *   - the finding lies, with its fix, inside its own statement.
@@ -16,7 +16,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { Finding, TextEdit } from './types';
-import type { FileStateLog } from './runner';
+import type { TextQuestions } from './file-text';
 import { isTestName } from './scope';
 
 /** One top-level statement as the last run saw it. */
@@ -42,7 +42,8 @@ export interface Memo {
   ruleKey: string;
   /** Rules that depend on the whole file: they run over all of it every time. */
   fileRules: ReadonlySet<string>;
-  searches: FileStateLog['searches'];
+  /** Questions the reused findings depend on. */
+  questions: TextQuestions;
   chunks: ChunkRecord[];
 }
 
@@ -117,8 +118,12 @@ export function recordOf(chunk: Chunk, source: string, findings: Finding[] | nul
   return { text, startRow, startColumn, endRow, endColumn, outline, className, baseNames: baseNamesIn(text), findings };
 }
 
-/** Whether every position of the finding (range and fix edits) lies inside the chunk. */
+/** A message that names a line ("defined again on line 12") would go stale when its statement moves. */
+const NAMES_A_LINE = /\blines? \d/;
+
+/** Whether the finding can move with its chunk: every position (range and fix edits) inside it, no line named. */
 export function staysInside(finding: Finding, chunk: Chunk): boolean {
+  if (NAMES_A_LINE.test(finding.message)) return false;
   const inside = (line: number, column: number): boolean => {
     const row = line - 1;
     const col = column - 1;
@@ -142,10 +147,7 @@ export interface Plan {
 /** How to bring the memo up to date with the new chunks, or null when only a full run is sound. */
 export function planReuse(memo: Memo, ruleKey: string, chunks: readonly Chunk[], source: string): Plan | null {
   if (memo.ruleKey !== ruleKey) return null;
-  for (const { pattern, found } of memo.searches.values()) {
-    pattern.lastIndex = 0;
-    if (pattern.test(source) !== found) return null;
-  }
+  if (!memo.questions.holdFor(source)) return null;
   const old = memo.chunks;
   const same = (a: ChunkRecord, b: Chunk): boolean => a.startColumn === b.startColumn && a.text === b.text;
   let prefix = 0;

@@ -7,6 +7,7 @@ import { createParser, loadPython, type ParserOptions } from './parser';
 import { Analyzer, compareFindings, createErrorQuery, parseErrors, suppressionFilter, type FileStateLog, type ParseError } from './runner';
 import { moved, planReuse, readChunks, recordOf, staysInside, type ChunkRecord, type Memo } from './incremental';
 import { EXIT_SUFFIX, type Rule } from './rule';
+import { TextQuestions } from './file-text';
 import { allRules } from './rules';
 import { isEnabled } from './settings';
 import { recoverTree, type Recovered } from './recover';
@@ -265,7 +266,7 @@ class Document implements Doc {
     if (memo && plan) {
       const local = rules.filter((rule) => !memo.fileRules.has(rule.meta.id));
       const whole = rules.filter((rule) => memo.fileRules.has(rule.meta.id));
-      const log: FileStateLog = { moduleStateRules: new Set(), searches: new Map() };
+      const log: FileStateLog = { moduleStateRules: new Set(), questions: new TextQuestions() };
       const records: ChunkRecord[] = new Array(chunks.length);
       const all: Finding[] = [];
       for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log })) {
@@ -276,7 +277,9 @@ class Document implements Doc {
         all.push(...batch.findings);
       }
       // A rule that started keeping file-wide state, or a new text search, makes the reuse unsound.
-      const sound = log.moduleStateRules.size === 0 && [...log.searches.keys()].every((key) => memo.searches.has(key));
+      // A rule that started keeping file-wide state makes the reuse unsound. (New questions come from the
+      // re-analysed statements only: they are answered afresh and kept for the next run.)
+      const sound = log.moduleStateRules.size === 0;
       if (sound) {
         for (const [index, record] of plan.reused) {
           const findings = moved(record, chunks[index]!);
@@ -285,7 +288,7 @@ class Document implements Doc {
           all.push(...findings);
         }
         for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true })) all.push(...batch.findings);
-        this.memo = { ...memo, chunks: records };
+        this.memo = { ...memo, questions: memo.questions.merge(log.questions), chunks: records };
         this.lastRun = { kind: 'incremental', analysed: plan.rerun.size, reused: plan.reused.size };
         yield { findings: all.filter(keep), end: text.length };
         return;
@@ -294,7 +297,7 @@ class Document implements Doc {
 
     // A full run: every rule over every statement, learning which rules depend on the whole file.
     const fileRules = new Set(rules.filter(hasModuleExit).map((rule) => rule.meta.id));
-    const log: FileStateLog = { moduleStateRules: fileRules, searches: new Map() };
+    const log: FileStateLog = { moduleStateRules: fileRules, questions: new TextQuestions() };
     const records: ChunkRecord[] = [];
     const pending: Finding[][] = [];
     for (const batch of this.analyzer.run(tree, text, rules, { keepSuppressed: true, log })) {
@@ -306,7 +309,7 @@ class Document implements Doc {
       const local = (pending[index] ?? []).filter((finding) => !fileRules.has(finding.rule));
       records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null));
     });
-    this.memo = { ruleKey, fileRules, searches: log.searches, chunks: records };
+    this.memo = { ruleKey, fileRules, questions: log.questions, chunks: records };
     this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0 };
   }
 

@@ -16,6 +16,7 @@ import { rangeOf, LineIndex } from './position';
 import { isSuppressed, suppressionOn, type Suppression } from './noqa';
 import type { Finding, MatchedNode, Range } from './types';
 import { compareFindings } from './finding-order';
+import type { TextQuestions } from './file-text';
 
 export { compareFindings };
 
@@ -45,8 +46,8 @@ export interface Batch {
 export interface FileStateLog {
   /** Rules that kept state on the module scope: their findings depend on the whole file. */
   moduleStateRules: Set<string>;
-  /** Whole-file text searches made, with their results. */
-  searches: Map<string, { pattern: RegExp; found: boolean }>;
+  /** Questions asked about the whole file's text, with their answers. */
+  questions: TextQuestions;
 }
 
 export interface RunOptions {
@@ -131,7 +132,7 @@ export class Analyzer {
         usedModuleState: () => {
           if (currentRule) log.moduleStateRules.add(currentRule.meta.id);
         },
-        searched: (pattern, found) => log.searches.set(`${pattern.source}/${pattern.flags}`, { pattern, found }),
+        questions: log.questions,
       };
     }
     const keep = suppressionFilter(tree, source);

@@ -5,6 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { dottedName } from './syntax';
+import { answer, countWords, type TextQuestions } from './file-text';
 
 export type ScopeKind = 'module' | 'class' | 'function';
 
@@ -48,13 +49,13 @@ export function isTestClassDefinition(definition: Node, localTestClasses: Readon
 
 /**
  * How rules use file-wide state, reported to the runner so that an incremental run knows what it may
- * reuse: per-file facts derived from the file's outline are safe (`fileFact`), text searches over the
- * whole file are re-checked (`fileMatches`), anything else kept on the module scope ties a rule to
- * the whole file (`data`/`peek` on the module scope).
+ * reuse: per-file facts derived from the file's outline are safe (`fileFact`), questions about the whole
+ * file's text are recorded and asked again after edits (`fileMatches`, `fileMatchAll`, `fileWordCount`),
+ * anything else kept on the module scope ties a rule to the whole file (`data`/`peek` on the module scope).
  */
 export interface FileStateObserver {
   usedModuleState(): void;
-  searched(pattern: RegExp, found: boolean): void;
+  readonly questions: TextQuestions;
 }
 
 export class Scope {
@@ -159,15 +160,29 @@ export class Scope {
     return module.fileFacts.get(key) as T;
   }
 
-  /** Whether `pattern` matches anywhere in the file's text (searched once per run; re-checked after edits). */
+  /** Whether `pattern` (not global) matches anywhere in the file's text. */
   fileMatches(pattern: RegExp): boolean {
-    const key = `search:${pattern.source}/${pattern.flags}`;
+    return this.fileSearch(pattern) === '1';
+  }
+
+  /** Every match of the global `pattern` in the file's text, with its groups. */
+  fileMatchAll(pattern: RegExp): string[][] {
+    return JSON.parse(this.fileSearch(pattern)) as string[][];
+  }
+
+  /** How often `word` is written in the file as a whole word (in code, strings or comments alike). */
+  fileWordCount(word: string): number {
     const module = this.root;
-    if (!module.fileFacts.has(key)) {
-      const found = pattern.test(module.node.text);
-      module.fileFacts.set(key, found);
-      module.observer?.searched(pattern, found);
-    }
-    return module.fileFacts.get(key) as boolean;
+    const counts = module.fileFact('file-text:words', () => countWords(module.node.text));
+    const count = counts.get(word) ?? 0;
+    module.observer?.questions.word(word, count);
+    return count;
+  }
+
+  private fileSearch(pattern: RegExp): string {
+    const module = this.root;
+    const result = module.fileFact(`file-text:${pattern.source}/${pattern.flags}`, () => answer(pattern, module.node.text));
+    module.observer?.questions.search(pattern, result);
+    return result;
   }
 }

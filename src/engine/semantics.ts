@@ -3,15 +3,13 @@
  * The catalog's shorthand (SelfAssert, Assertion) lives here so every family reads it the same way.
  */
 import type { Node } from 'web-tree-sitter';
-import { calleeLastName } from './syntax';
+import { calleeLastName, calleeName } from './syntax';
 
 /** `self.assertX(...)` / `self.failX(...)` / `cls.assertX(...)`: the unittest assertion methods. */
 export function isSelfAssert(call: Node): boolean {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute') return false;
-  const object = fn.childForFieldName('object');
-  const attribute = fn.childForFieldName('attribute')?.text ?? '';
-  return (object?.text === 'self' || object?.text === 'cls') && /^(assert|fail)/.test(attribute);
+  // The dotted callee is remembered per tree: `self.assertEqual` answers without new WebAssembly reads.
+  const callee = calleeName(call);
+  return callee !== null && /^(self|cls)\.(assert|fail)[^.]*$/.test(callee);
 }
 
 /** The unittest method name of a SelfAssert call (`assertEqual`), or null. */

@@ -2,23 +2,34 @@
 import type { Node, Tree } from 'web-tree-sitter';
 
 /**
- * Dotted names are asked for the same nodes by many rules (every rule that visits `call` reads the
- * callee), and each step down an attribute chain crosses into WebAssembly: remember them per tree.
+ * Readings of a node that many rules ask for (every rule that visits `call` reads the callee), where each
+ * step crosses into WebAssembly and allocates: remembered per tree, by node id. Trees are immutable, so a
+ * reading stays true as long as its tree lives.
  */
-const dottedNames = new WeakMap<Tree, Map<number, string | null>>();
+const readings = new WeakMap<Tree, Map<string, Map<number, unknown>>>();
+
+function remembered<T>(kind: string, node: Node, read: () => T): T {
+  let byKind = readings.get(node.tree);
+  if (!byKind) readings.set(node.tree, (byKind = new Map()));
+  let byNode = byKind.get(kind) as Map<number, T> | undefined;
+  if (!byNode) byKind.set(kind, (byNode = new Map()));
+  const id = node.id;
+  if (byNode.has(id)) return byNode.get(id) as T;
+  const value = read();
+  byNode.set(id, value);
+  return value;
+}
 
 /** `a.b.c` for identifier/attribute chains (whitespace-free), otherwise null. */
 export function dottedName(node: Node | null | undefined): string | null {
   if (!node) return null;
-  if (node.type === 'identifier') return node.text;
-  if (node.type !== 'attribute') return null;
-  let cache = dottedNames.get(node.tree);
-  if (!cache) {
-    cache = new Map();
-    dottedNames.set(node.tree, cache);
-  }
-  const known = cache.get(node.id);
-  if (known !== undefined) return known;
+  return remembered('dotted', node, () => readDottedName(node));
+}
+
+function readDottedName(node: Node): string | null {
+  const type = node.type;
+  if (type === 'identifier') return node.text;
+  if (type !== 'attribute') return null;
   // Attribute chains nest to the left: walk down iteratively, then build the name back up.
   const chain: Node[] = [];
   let current: Node | null = node;
@@ -31,22 +42,24 @@ export function dottedName(node: Node | null | undefined): string | null {
     const attribute = chain[i]!.childForFieldName('attribute');
     name = attribute ? `${name}.${attribute.text}` : null;
   }
-  cache.set(node.id, name);
   return name;
 }
 
 /** The dotted text of what a `call` calls (`self.assertEqual`, `mock.patch.object`), or null. */
 export function calleeName(call: Node): string | null {
-  return dottedName(call.childForFieldName('function'));
+  return remembered('callee', call, () => dottedName(call.childForFieldName('function')));
 }
 
 /** The last component of the callee: `assertEqual` for `self.assertEqual(...)`. */
 export function calleeLastName(call: Node): string | null {
-  const fn = call.childForFieldName('function');
-  if (!fn) return null;
-  if (fn.type === 'identifier') return fn.text;
-  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? null;
-  return null;
+  return remembered('calleeLast', call, () => {
+    const fn = call.childForFieldName('function');
+    if (!fn) return null;
+    const type = fn.type;
+    if (type === 'identifier') return fn.text;
+    if (type === 'attribute') return fn.childForFieldName('attribute')?.text ?? null;
+    return null;
+  });
 }
 
 export interface CallArguments {
@@ -56,7 +69,12 @@ export interface CallArguments {
   hasSplat: boolean;
 }
 
+/** The arguments of a call, read once per tree: treat the result as read-only. */
 export function callArguments(call: Node): CallArguments {
+  return remembered('arguments', call, () => readCallArguments(call));
+}
+
+function readCallArguments(call: Node): CallArguments {
   const result: CallArguments = { positional: [], keywords: new Map(), hasSplat: false };
   const list = call.childForFieldName('arguments');
   if (!list || list.type !== 'argument_list') return result;

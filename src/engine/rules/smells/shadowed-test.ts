@@ -27,6 +27,18 @@ function firstIsUsed(first: Node, second: Node, between: readonly Node[], name: 
   });
 }
 
+function reportShadowed(shadowed: Node, later: Node, owner: string, ctx: RuleContext): void {
+  const name = shadowed.text;
+  const laterName = later.childForFieldName('name');
+  const line = later.startPosition.row + 1;
+  const kind = isTestName(name) ? 'test never runs' : 'method is dead code';
+  ctx.report({
+    node: shadowed,
+    related: laterName ? [laterName] : [],
+    message: `\`${name}\` is defined again on line ${line}${owner}: the later definition replaces this one, so this ${kind}; rename one of them`,
+  });
+}
+
 /** Reports every definition in `body` that a later one of the same name replaces. */
 function checkBody(body: Node, onlyTests: boolean, owner: string, ctx: RuleContext): void {
   const statements = body.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
@@ -41,15 +53,30 @@ function checkBody(body: Node, onlyTests: boolean, owner: string, ctx: RuleConte
     latest.set(name, { definition, index });
     if (!previous || firstIsUsed(previous.definition, definition, statements.slice(previous.index + 1, index), name)) return;
     const shadowed = previous.definition.childForFieldName('name');
-    if (!shadowed) return;
-    const line = definition.startPosition.row + 1;
-    const kind = isTestName(name) ? 'test never runs' : 'method is dead code';
-    ctx.report({
-      node: shadowed,
-      related: nameNode ? [nameNode] : [],
-      message: `\`${name}\` is defined again on line ${line}${owner}: the later definition replaces this one, so this ${kind}; rename one of them`,
-    });
+    if (shadowed) reportShadowed(shadowed, definition, owner, ctx);
   });
+}
+
+/** The module's statements, comments aside (the file's outline: only headers of definitions are read). */
+function moduleStatements(ctx: RuleContext): Node[] {
+  return ctx.scope.fileFact('SML016:statements', (module) => module.node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment'));
+}
+
+/** A module-level test function that a later one of the same name replaces. */
+function checkModuleFunction(definition: Node, ctx: RuleContext): void {
+  const name = ctx.scope.name;
+  if (ctx.scope.parent?.kind !== 'module' || !isTestName(name)) return;
+  const statements = moduleStatements(ctx);
+  const start = definition.startIndex;
+  const index = statements.findIndex((statement) => definitionOf(statement).startIndex === start);
+  if (index < 0) return;
+  for (let next = index + 1; next < statements.length; next++) {
+    const later = definitionOf(statements[next]!);
+    if (later.type !== 'function_definition' || later.childForFieldName('name')?.text !== name) continue;
+    const shadowed = definition.childForFieldName('name');
+    if (shadowed && !firstIsUsed(definition, later, statements.slice(index + 1, next), name)) reportShadowed(shadowed, later, '', ctx);
+    return;
+  }
 }
 
 export default defineRule({
@@ -96,8 +123,8 @@ export default defineRule({
     ].join('\n'),
     peers: ['ruff F811', 'pylint E0102'],
     detection:
-      'Reads the statements of each collected test class body (every method) and, at the end of the module, the ' +
-      "module's top-level `test*` functions, remembering each `def` by name. A later `def` of the same name reports the " +
+      'Reads the statements of each collected test class body (every method), remembering each `def` by name, and for ' +
+      'each top-level `test*` function looks for a later top-level `def` of the same name. A later `def` of the same name reports the ' +
       "earlier one, unless code between them or the later one's decorators use the name (`@x.setter`, `x = skip(x)`), " +
       'or both are `@overload` stubs.',
   },
@@ -107,8 +134,6 @@ export default defineRule({
       const body = definition.childForFieldName('body');
       if (body) checkBody(body, false, ` in \`${ctx.scope.name}\``, ctx);
     },
-    'module:exit'(root, ctx) {
-      checkBody(root, true, '', ctx);
-    },
+    function_definition: checkModuleFunction,
   },
 });

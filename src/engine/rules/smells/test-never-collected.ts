@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { isSetupName, isTestName } from '../../scope';
-import { decoratorsOf, definitionOf } from '../../syntax';
+import { decoratorsOf } from '../../syntax';
 import { isStdlibTestBase, positionalBases } from '../fixtures/class-bases';
 import { firstParameter } from '../fixtures/methods';
 import { containsAssertion } from './assertions';
@@ -32,16 +32,6 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** How often each word occurs in the file: a method named anywhere else (a call, `getattr` string, a subclass) is reached. */
-function wordCounts(scope: Scope): Map<string, number> {
-  let module = scope;
-  while (module.parent) module = module.parent;
-  return module.data('SML017:words', () => {
-    const counts = new Map<string, number>();
-    for (const word of module.node.text.match(/[A-Za-z_]\w*/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
-    return counts;
-  });
-}
 
 /** unittest calls a test with no arguments: a method that needs more than `self` is a helper, not a lost test. */
 function takesOnlySelf(method: Node): boolean {
@@ -70,14 +60,10 @@ function report(method: Node, owner: string, ctx: RuleContext): void {
  * Prefixes of method names the file builds at run time: `getattr(self, '_' + name)` (a threaded test's
  * client half `_testFoo` for `testFoo`), `getattr(self, f'check_{kind}')`.
  */
+const DYNAMIC_LOOKUP = /getattr\(\s*[\w.()]+\s*,\s*(?:f?(['"])([\w]*)(?:\{|\1\s*[+%]))/g;
+
 function dynamicPrefixes(scope: Scope): string[] {
-  let module = scope;
-  while (module.parent) module = module.parent;
-  return module.data('SML017:prefixes', () => {
-    const prefixes: string[] = [];
-    for (const match of module.node.text.matchAll(/getattr\(\s*[\w.()]+\s*,\s*(?:f?(['"])([\w]*)(?:\{|\1\s*[+%]))/g)) prefixes.push(match[2]!);
-    return prefixes;
-  });
+  return scope.fileMatchAll(DYNAMIC_LOOKUP).map((match) => match[2] ?? '');
 }
 
 function isCandidate(method: Node, ctx: RuleContext): boolean {
@@ -85,7 +71,8 @@ function isCandidate(method: Node, ctx: RuleContext): boolean {
   if (!name || isTestName(name) || isSetupName(name) || FRAMEWORK_HOOKS.test(name)) return false;
   if (decoratorsOf(method).some((decorator) => !TEST_DECORATORS.test(decoratorName(decorator) ?? ''))) return false;
   if (dynamicPrefixes(ctx.scope).some((prefix) => name.startsWith(prefix))) return false;
-  return (wordCounts(ctx.scope).get(name) ?? 0) <= 1;
+  // A method named anywhere else in the file (a call, a `getattr` string, a subclass) is reached.
+  return ctx.scope.fileWordCount(name) <= 1;
 }
 
 function checkClass(definition: Node, ctx: RuleContext): void {
@@ -104,15 +91,11 @@ function checkClass(definition: Node, ctx: RuleContext): void {
   }
 }
 
-/** Module-level functions pytest would collect but for a slip in the name (`tset_login`). */
-function checkModule(root: Node, ctx: RuleContext): void {
-  for (const statement of root.namedChildren) {
-    const definition = statement ? definitionOf(statement) : null;
-    if (definition?.type !== 'function_definition') continue;
-    const name = definition.childForFieldName('name')?.text ?? '';
-    if (!looksLikeTest(name) || !isCandidate(definition, ctx) || !containsAssertion(definition, ctx)) continue;
-    report(definition, '', ctx);
-  }
+/** A module-level function pytest would collect but for a slip in the name (`tset_login`). */
+function checkFunction(definition: Node, ctx: RuleContext): void {
+  if (ctx.scope.parent?.kind !== 'module') return;
+  const name = ctx.scope.name;
+  if (looksLikeTest(name) && isCandidate(definition, ctx) && containsAssertion(definition, ctx)) report(definition, '', ctx);
 }
 
 export default defineRule({
@@ -159,11 +142,11 @@ export default defineRule({
     ].join('\n'),
     peers: [],
     detection:
-      'Visits each top-level collected test `class_definition` and, at the end of the module, the top-level functions. ' +
+      'Visits each top-level collected test `class_definition` and each top-level `function_definition`. ' +
       'A method that takes only `self`, asserts, is not named `test*` or like a setup or framework hook, has no unusual ' +
       'decorator and whose name occurs once in the file is reported when the class has two tests and known bases, or ' +
       'when the name looks like a slip of `test` (`tset_`, `_test`, `xtest`); module-level functions only in the second ' +
       'case.',
   },
-  visit: { class_definition: checkClass, 'module:exit': checkModule },
+  visit: { class_definition: checkClass, function_definition: checkFunction },
 });
