@@ -3,6 +3,7 @@
  * as they finish one (files differ in size by orders of magnitude, so static splitting would idle cores).
  * Reports come back in the order of the input paths.
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Settings } from '../engine';
@@ -19,6 +20,7 @@ export function poolSize(fileCount: number): number {
 
 export async function checkInPool(paths: readonly string[], settings: Settings, threads: number): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(paths.length);
+  const order = largestFirst(paths);
   let next = 0;
   let failure: Error | null = null;
   const entry = new URL(`./pool-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
@@ -34,7 +36,7 @@ export async function checkInPool(paths: readonly string[], settings: Settings, 
                 resolve();
                 return;
               }
-              const index = next++;
+              const index = order[next++]!;
               worker.postMessage({ index, path: paths[index] });
             };
             worker.on('message', (reply: Reply) => {
@@ -55,4 +57,19 @@ export async function checkInPool(paths: readonly string[], settings: Settings, 
   }
   if (failure) throw failure;
   return reports;
+}
+
+/**
+ * Indices of `paths`, largest file first: a big file handed out last would keep one core busy while the
+ * others idle. (Unreadable files sort last; their error is reported when they are checked.)
+ */
+function largestFirst(paths: readonly string[]): number[] {
+  const sizes = paths.map((path) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return -1;
+    }
+  });
+  return paths.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
