@@ -8,24 +8,58 @@
 import { Edit, type Node, type Parser, type Query, type Tree } from 'web-tree-sitter';
 
 const MAX_ROUNDS = 24;
+/** Characters of error that recovery may re-parse beyond twice the file's length. */
+const REPARSE_ALLOWANCE = 1_000_000;
 
 export interface Recovered {
   tree: Tree;
   text: string;
 }
 
-function firstError(tree: Tree, errorQuery: Query, blanked: ReadonlySet<number>, text: string, lineStart: (row: number) => number): number | null {
-  for (const { name, node } of errorQuery.captures(tree.rootNode)) {
-    if (name !== 'error') continue;
-    // Skip rows already blanked (or empty): blank the first row of the error that still has text.
-    for (let row = node.startPosition.row; row <= node.endPosition.row; row++) {
-      if (blanked.has(row)) continue;
-      const start = lineStart(row);
-      const end = text.indexOf('\n', start);
-      if (text.slice(start, end < 0 ? text.length : end).trim() !== '') return row;
+/** Statements (and comments) that tree-sitter wrapped, whole, into an ERROR node: intact code, not the error. */
+const INTACT = /_statement$|_definition$|^comment$/;
+
+/**
+ * The next row to blank and the ERROR node around it. The row is the first that holds error material: a
+ * token or fragment directly inside an ERROR node, not an intact statement wrapped into it (tree-sitter
+ * often wraps everything before `def broken(:` into the ERROR; blanking its first row lost the findings of
+ * the intact tests above). Without such material, the first row of the first error that still has text.
+ */
+function nextRow(tree: Tree, errorQuery: Query, usable: (row: number) => boolean): { row: number; error: Node } | null {
+  const errors = errorQuery.captures(tree.rootNode).flatMap(({ name, node }) => (name === 'error' ? [node] : []));
+  let best: number | null = null;
+  // Captures come in document order (by start), so no later error can hold material before `best`.
+  for (const error of errors) {
+    if (best !== null && error.startPosition.row >= best) break;
+    const count = error.childCount;
+    for (let i = 0; i < Math.max(count, 1); i++) {
+      const part = count === 0 ? error : error.child(i)!;
+      if (count > 0 && (part.type === 'ERROR' || (part.isNamed && INTACT.test(part.type)))) continue;
+      const last = best === null ? part.endPosition.row : Math.min(part.endPosition.row, best - 1);
+      let row = part.startPosition.row;
+      while (row <= last && !usable(row)) row++;
+      if (row <= last) {
+        best = row;
+        break;
+      }
     }
   }
-  return null;
+  if (best === null) {
+    for (const error of errors) {
+      for (let row = error.startPosition.row; row <= error.endPosition.row; row++) {
+        if (usable(row)) {
+          best = row;
+          break;
+        }
+      }
+      if (best !== null) break;
+    }
+  }
+  if (best === null) return null;
+  // The outermost error around the row: a round re-parses about that much text.
+  const row = best;
+  const error = errors.find((node) => node.startPosition.row <= row && row <= node.endPosition.row);
+  return error ? { row, error } : null;
 }
 
 export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery: Query): Recovered | null {
@@ -37,9 +71,23 @@ export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery
   let current = tree.copy();
   let masked = text;
   const blanked = new Set<number>();
+  // Skip rows already blanked (or empty): blank a row that still has text.
+  const usable = (row: number): boolean => {
+    if (blanked.has(row)) return false;
+    const start = lineStart(row);
+    const end = masked.indexOf('\n', start);
+    return masked.slice(start, end < 0 ? masked.length : end).trim() !== '';
+  };
+  // Each round re-parses the error around the blanked row. Text that tree-sitter cannot parse at all (10,000
+  // nested blocks: its indentation stack overflows) stays one big error whatever we blank; this budget keeps
+  // such hopeless rounds to about two re-parses of the file instead of MAX_ROUNDS.
+  let budget = 2 * text.length + REPARSE_ALLOWANCE;
   for (let round = 0; round < MAX_ROUNDS && hasErrorNode(current.rootNode); round++) {
-    const row = firstError(current, errorQuery, blanked, masked, lineStart);
-    if (row === null) break;
+    const next = nextRow(current, errorQuery, usable);
+    if (next === null) break;
+    const { row } = next;
+    budget -= next.error.endIndex - next.error.startIndex;
+    if (budget < 0 && round > 0) break;
     blanked.add(row);
     const start = lineStart(row);
     const newline = masked.indexOf('\n', start);
@@ -56,10 +104,10 @@ export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery
         newEndPosition: { row, column: end - start },
       }),
     );
-    const next = parser.parse(masked, current);
+    const parsed = parser.parse(masked, current);
     current.delete();
-    if (!next) return null;
-    current = next;
+    if (!parsed) return null;
+    current = parsed;
   }
   return { tree: current, text: masked };
 }

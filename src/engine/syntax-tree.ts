@@ -13,11 +13,14 @@
 import type { Language, Tree } from 'web-tree-sitter';
 import {
   DEPTH,
+  END_COLUMN,
   END_ROW,
   FIELD,
   FLAG_ERROR,
   FLAG_MISSING,
+  FLAGS,
   ROW_WIDTH,
+  START_COLUMN,
   START_ROW,
   TYPE,
   type SyntaxTreeRows,
@@ -192,14 +195,14 @@ export function flattenTree(tree: Tree): SyntaxTreeRows {
           reserve(1);
           const end = cursor.endPosition;
           const base = count * ROW_WIDTH;
-          rows[base] = depth;
-          rows[base + 1] = type;
-          rows[base + 2] = field;
-          rows[base + 3] = start.row;
-          rows[base + 4] = start.column;
-          rows[base + 5] = end.row;
-          rows[base + 6] = end.column;
-          rows[base + 7] = (type === errorType ? FLAG_ERROR : 0) | (hasErrors && cursor.nodeIsMissing ? FLAG_MISSING : 0);
+          rows[base + DEPTH] = depth;
+          rows[base + TYPE] = type;
+          rows[base + FIELD] = field;
+          rows[base + START_ROW] = start.row;
+          rows[base + START_COLUMN] = start.column;
+          rows[base + END_ROW] = end.row;
+          rows[base + END_COLUMN] = end.column;
+          rows[base + FLAGS] = (type === errorType ? FLAG_ERROR : 0) | (hasErrors && cursor.nodeIsMissing ? FLAG_MISSING : 0);
           count++;
         }
       }

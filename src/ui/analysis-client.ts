@@ -8,11 +8,13 @@ import * as Comlink from 'comlink';
 import type {
   AnalysisEvent,
   AnalysisWorkerApi,
+  Explanation,
   Finding,
   ParseError,
   Settings,
   TextChange,
   TextSync,
+  TreeAnswer,
   WasmUrls,
   WorkerInfo,
 } from '../worker/protocol';
@@ -37,6 +39,8 @@ export interface AnalysisHandlers {
   findings(run: number, findings: Finding[], progress: number, doneLine: number): void;
   runFinished(run: number, stats: RunStats): void;
   problem(kind: ProblemKind, message: string): void;
+  /** The text is over `maxChars`: it was not sent, and findings of older texts will not arrive. */
+  tooLarge(length: number, limit: number): void;
 }
 
 export interface AnalysisClientOptions {
@@ -45,6 +49,8 @@ export interface AnalysisClientOptions {
   budgetMs: number;
   /** Quiet time after the last keystroke before a run starts. */
   debounceMs: number;
+  /** Longer texts are not analysed (src/ui/size-limit.ts). */
+  maxChars: number;
 }
 
 /** A crashing worker is restarted, but not forever: the same text would crash it again. */
@@ -75,6 +81,7 @@ export class AnalysisClient {
   /** The first run waits for the page to send the rule selection (it needs the rules the worker lists). */
   private runWanted = false;
   private settings: Settings = {};
+  private oversized = false;
 
   constructor(
     private readonly source: TextSource,
@@ -106,6 +113,35 @@ export class AnalysisClient {
   async secrets(text: string): Promise<Finding[]> {
     if (!this.workerReady || !this.remote) throw new Error('the analysis worker is not running');
     return this.remote.secrets(text);
+  }
+
+  /**
+   * Why a finding was reported. Null when the worker's text is not the page's (an edit is on its way, or a
+   * newer run started before the answer came back): the caller asks again once the analysis settles.
+   */
+  explain(finding: Finding): Promise<Explanation | null> {
+    return this.askAboutCurrentText((remote, run) => remote.explain(run, finding));
+  }
+
+  /** The syntax tree (with `withRows`) and the tests of the current text; null as for `explain`. */
+  syntaxTree(withRows: boolean): Promise<TreeAnswer | null> {
+    return this.askAboutCurrentText((remote, run) => remote.syntaxTree(run, withRows));
+  }
+
+  private async askAboutCurrentText<T>(
+    question: (remote: Comlink.Remote<AnalysisWorkerApi>, run: number) => Promise<T | null>,
+  ): Promise<T | null> {
+    const unsent = this.runWanted || this.debounce !== undefined || this.pendingChanges === 'full' || this.pendingChanges.length > 0;
+    if (!this.workerReady || !this.remote || unsent) return null;
+    const run = this.latestRun;
+    const generation = this.generation;
+    const answer = await question(this.remote, run).catch(() => null);
+    return generation === this.generation && run === this.latestRun ? answer : null;
+  }
+
+  /** True while the current text is over the size limit (and so has no findings). */
+  get textTooLarge(): boolean {
+    return this.oversized;
   }
 
   /** True when the findings of the latest run describe the current text completely. */
@@ -176,11 +212,13 @@ export class AnalysisClient {
   private send(): void {
     clearTimeout(this.debounce);
     this.debounce = undefined;
+    const text = this.source.text();
+    if (text.length > this.options.maxChars) return this.refuse(text.length);
+    this.oversized = false;
     if (!this.workerReady || !this.remote) return; // boot() sends once the worker is ready
     const remote = this.remote;
     const generation = this.generation;
     const run = ++this.latestRun;
-    const text = this.source.text();
     let sync: TextSync;
     if (this.pendingChanges === 'full') sync = { kind: 'full', text };
     else if (this.pendingChanges.length > 0) sync = { kind: 'edits', changes: this.pendingChanges, expectedLength: text.length };
@@ -217,6 +255,19 @@ export class AnalysisClient {
         }
       },
     );
+  }
+
+  /** Leaves an over-long text alone: no run, no budget clock; what the worker still sends is stale. */
+  private refuse(length: number): void {
+    this.latestRun++;
+    this.latestFinished = true;
+    this.latestStartedAt = null;
+    clearTimeout(this.watchdog);
+    // The worker never saw this text: the next run sends the whole text.
+    this.pendingChanges = 'full';
+    this.runWanted = false;
+    this.oversized = true;
+    this.handlers.tooLarge(length, this.options.maxChars);
   }
 
   private receive(event: AnalysisEvent): void {

@@ -1,7 +1,8 @@
 /**
  * The findings beside the editor: the security verdict first, then the other findings in reading order,
  * filterable by family and severity. Arrow keys move between items; Enter or a click jumps to the code
- * and selects the finding (a permalink carries the selection); "?" or the Docs button opens its rule's docs.
+ * and selects the finding (a permalink carries the selection); "?" or the Docs button opens its rule's docs,
+ * "e" or the Explain button shows how the rule saw it (the syntax tree panel).
  */
 import { isSecurityDefect } from '../engine/report/model';
 import { FAMILY_NAMES, type Family, type Finding, type Severity } from '../engine/types';
@@ -42,8 +43,11 @@ function severityCounts(findings: readonly Finding[]): string {
 }
 
 export interface FindingsView {
-  /** Redraws the verdict, the counts and the items (cheap when nothing changed). */
-  render(findings: readonly Finding[], securityChecked: boolean): void;
+  /**
+   * Redraws the verdict, the counts and the items (cheap when nothing changed). `notAnalysed` replaces
+   * the verdict when the text has no findings because it was not analysed (it is too large).
+   */
+  render(findings: readonly Finding[], securityChecked: boolean, notAnalysed?: string | null): void;
   /** Tells screen readers the outcome of a finished analysis (politely, and only when it changed). */
   announce(findings: readonly Finding[], securityChecked: boolean): void;
   /** Marks one finding as selected (or none); `scroll` brings its item into view. */
@@ -53,6 +57,7 @@ export interface FindingsView {
 export interface FindingsListActions {
   jump(finding: Finding): void;
   showDocs(rule: string): void;
+  explain(finding: Finding): void;
 }
 
 function verdictText(findings: readonly Finding[], securityChecked: boolean): string {
@@ -85,7 +90,11 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
   };
   let lastSignature = '';
   let lastAnnouncement = '';
-  let lastInput: { findings: readonly Finding[]; securityChecked: boolean } = { findings: [], securityChecked: true };
+  let lastInput: { findings: readonly Finding[]; securityChecked: boolean; notAnalysed: string | null } = {
+    findings: [],
+    securityChecked: true,
+    notAnalysed: null,
+  };
 
   familyFilter.append(
     h('option', { text: 'All families', attrs: { value: '' } }),
@@ -110,13 +119,14 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
       finding.fix ? h('span', { className: 'finding-fix', text: finding.fix.unsafe ? 'unsafe fix' : 'fix' }) : null,
       withInlineCode('finding-message', finding.message),
     );
-    button.title = 'Enter: show in the editor · ?: rule docs';
-    button.setAttribute('aria-keyshortcuts', '?');
+    button.title = 'Enter: show in the editor · ?: rule docs · e: explain';
+    button.setAttribute('aria-keyshortcuts', '? E');
     button.addEventListener('click', () => actions.jump(finding));
     button.addEventListener('keydown', (event) => {
-      if (event.key !== '?') return;
+      if (event.key === '?') actions.showDocs(finding.rule);
+      else if (event.key === 'e' && !event.ctrlKey && !event.metaKey && !event.altKey) actions.explain(finding);
+      else return;
       event.preventDefault();
-      actions.showDocs(finding.rule);
     });
     // One Tab stop for the list stays the rule: the docs are also reachable with "?" from the item.
     const docs = h('button', {
@@ -125,6 +135,12 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
       attrs: { type: 'button', tabindex: '-1', 'aria-label': `Docs of ${finding.rule}` },
     });
     docs.addEventListener('click', () => actions.showDocs(finding.rule));
+    const explain = h('button', {
+      className: 'finding-explain',
+      text: 'Explain',
+      attrs: { type: 'button', tabindex: '-1', 'aria-label': `Explain ${finding.rule} on line ${finding.line}: the syntax it matched` },
+    });
+    explain.addEventListener('click', () => actions.explain(finding));
     const row = h(
       'li',
       {
@@ -132,7 +148,7 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
         data: { rule: finding.rule, line: String(finding.line), severity: finding.severity, fix: fixKind(finding) },
       },
       button,
-      docs,
+      h('span', { className: 'finding-side' }, explain, docs),
     );
     if (keyOf(finding) === selectedKey) markSelected(row, true);
     return row;
@@ -170,20 +186,29 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
 
   const drawItems = (findings: readonly Finding[]) => {
     const filtered = findings.filter(passesFilters);
-    const signature = filtered.map(keyOf).join('\n');
+    const signature = (lastInput.notAnalysed ?? '') + '\n' + filtered.map(keyOf).join('\n');
     if (signature === lastSignature && list.childElementCount > 0) return;
     lastSignature = signature;
 
     const focusedIndex = buttons().indexOf(document.activeElement as HTMLButtonElement);
     const focusedKey = focusedIndex >= 0 && shown[focusedIndex] ? keyOf(shown[focusedIndex]) : null;
+    const previous = shown;
     shown = filtered.slice(0, MAX_ITEMS);
-    const rows: HTMLElement[] = shown.map(item);
+    // A streaming run adds findings below those already listed: the rows of the unchanged beginning stay
+    // in place, so that a large file's list is not rebuilt (and laid out again) many times a second.
+    const rowKey = (finding: Finding) => `${keyOf(finding)}:${fixKind(finding)}`;
+    let same = 0;
+    while (same < previous.length && same < shown.length && rowKey(previous[same]!) === rowKey(shown[same]!)) same++;
+    if (same > 0 && !list.children[same - 1]?.classList.contains('finding')) same = 0;
+    const rows: HTMLElement[] = shown.slice(same).map((finding, index) => item(finding, same + index));
     if (filtered.length > MAX_ITEMS) {
       rows.push(h('li', { className: 'finding-more', text: `…and ${filtered.length - MAX_ITEMS} more: filter to see them` }));
     } else if (filtered.length === 0) {
-      rows.push(h('li', { className: 'finding-empty', text: findings.length === 0 ? 'No findings.' : 'No findings match the filters.' }));
+      const empty = lastInput.notAnalysed ? 'No findings: the code was not analysed.' : findings.length === 0 ? 'No findings.' : 'No findings match the filters.';
+      rows.push(h('li', { className: 'finding-empty', text: empty }));
     }
-    list.replaceChildren(...rows);
+    while (list.children.length > same) list.lastElementChild!.remove();
+    list.append(...rows);
     if (scrollPending) scrollToSelected();
 
     // Keep the keyboard where it was: on the same finding if it survived, else at the same position.
@@ -194,18 +219,19 @@ export function createFindingsList(elements: FindingsListElements, actions: Find
     }
   };
 
-  const render = (findings: readonly Finding[], securityChecked: boolean) => {
-    lastInput = { findings, securityChecked };
+  const render = (findings: readonly Finding[], securityChecked: boolean, notAnalysed: string | null = null) => {
+    lastInput = { findings, securityChecked, notAnalysed };
     const defects = securityChecked && findings.some(isSecurityDefect);
-    verdict.textContent = verdictText(findings, securityChecked);
-    verdict.dataset.verdict = !securityChecked ? 'off' : defects ? 'defects' : 'clean';
+    verdict.textContent = notAnalysed ?? verdictText(findings, securityChecked);
+    verdict.dataset.verdict = notAnalysed ? 'not-analysed' : !securityChecked ? 'off' : defects ? 'defects' : 'clean';
     const filteredCount = findings.filter(passesFilters).length;
-    summary.textContent =
-      summaryText(findings) + (filteredCount === findings.length ? '' : ` · showing ${filteredCount} of ${findings.length}`);
+    summary.textContent = notAnalysed
+      ? ''
+      : summaryText(findings) + (filteredCount === findings.length ? '' : ` · showing ${filteredCount} of ${findings.length}`);
     drawItems(findings);
   };
 
-  const rerender = () => render(lastInput.findings, lastInput.securityChecked);
+  const rerender = () => render(lastInput.findings, lastInput.securityChecked, lastInput.notAnalysed);
   familyFilter.addEventListener('change', rerender);
   severityFilter.addEventListener('change', rerender);
 

@@ -24,6 +24,14 @@ export class FindingsStore {
     this.cache = null;
   }
 
+  /** Shows nothing, and no text version is complete (the text was too large to analyse). */
+  clear(): void {
+    this.settled = [];
+    this.settledVersion = -1;
+    this.streaming = null;
+    this.cache = null;
+  }
+
   /** Findings of runs other than the one streaming are stale (superseded) and dropped. */
   add(run: number, findings: readonly Finding[], doneLine: number): void {
     if (this.streaming?.run !== run) return;

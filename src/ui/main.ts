@@ -3,7 +3,9 @@
  * analysis worker first, so that the parser loads and the first text is analysed while the much larger
  * editor bundle (Monaco) is still being fetched and evaluated. The workbench joins when it is ready.
  */
+import './trusted-types';
 import './styles.css';
+import './explain/explain.css';
 import { version as ENGINE_VERSION } from '../../package.json';
 import type { Finding, RuleMeta } from '../engine/types';
 import { WASM_PATHS, type WasmUrls } from '../worker/protocol';
@@ -18,10 +20,12 @@ import { FindingsStore } from './findings-store';
 import { galleryElements, setupGallery } from './gallery';
 import { createLinkSync } from './link-sync';
 import { keptNotice, linkRefused, startNotices } from './notices';
+import { setupOffline } from './offline';
 import { decodePermalink, encodePermalink, PermalinkError, type SharedState } from './permalink';
 import { engineSettings, isRuleEnabled, NO_OVERRIDES, withRuleEnabled, type RuleOverrides } from './rule-selection';
 import { SelectionTracker } from './selection';
 import { setupShare, shareElements } from './share';
+import { MAX_ANALYSED_CHARS, NOT_ANALYSED, tooLargeReport } from './size-limit';
 import { browserStorage, createStateSaver, LocalStore, normaliseCode, restoreStart, type PlaygroundState } from './state';
 import { createStatusLine } from './status';
 import { setupTheme } from './theme';
@@ -81,6 +85,7 @@ const PARSER_ADVICE =
 async function main(): Promise<void> {
   const problems = createProblemBanner(byId('problems', HTMLElement));
   reportUncaughtErrors(problems);
+  setupOffline(problems);
   const embed = params.get('embed') === '1';
   if (embed) document.documentElement.dataset.embed = 'true';
   const theme = setupTheme(byId('theme', HTMLSelectElement));
@@ -114,7 +119,13 @@ async function main(): Promise<void> {
   const initialCode = normaliseCode(start.state.code);
   const source: TextSource = { text: () => liveText?.() ?? initialCode, version: () => textVersion };
 
-  const currentState = (): PlaygroundState => ({ code: source.text(), rules: overrides, selected: selection.current(), demo: demoId });
+  const currentState = (): PlaygroundState => ({
+    code: source.text(),
+    rules: overrides,
+    selected: selection.current(),
+    demo: demoId,
+    explain: workbench ? workbench.explainState() : (start.state.explain ?? null),
+  });
   const sharedState = (): SharedState => ({ ...currentState(), engine: ENGINE_VERSION });
 
   const store = new FindingsStore();
@@ -187,6 +198,7 @@ async function main(): Promise<void> {
     if (!exact) return;
     reconcileSelection(exact);
     demoPanel.update(exact, rulesById);
+    workbench?.settled();
     const waiters = settledWaiters;
     settledWaiters = [];
     for (const resolve of waiters) resolve();
@@ -218,8 +230,15 @@ async function main(): Promise<void> {
         problems.show({ key: 'analysis', message, ...ADVICE[kind] });
         status.set(kind === 'budget-exceeded' ? 'stopped' : 'error');
       },
+      tooLarge(length, limit) {
+        // Findings of an earlier, smaller text would sit on the wrong lines of this one.
+        store.clear();
+        workbench?.render();
+        problems.show({ key: 'analysis', level: 'notice', ...tooLargeReport(length, limit) });
+        status.set('stopped', 'Too large to analyse');
+      },
     },
-    { wasm: wasmUrls(), budgetMs: budgetMs(), debounceMs: DEBOUNCE_MS },
+    { wasm: wasmUrls(), budgetMs: budgetMs(), debounceMs: DEBOUNCE_MS, maxChars: MAX_ANALYSED_CHARS },
   );
 
   const parserReady = client.start().then((info) => {
@@ -236,6 +255,7 @@ async function main(): Promise<void> {
 
   /** The complete findings of the current text, once the running analysis (if any) has finished. */
   const reviewInput = async (): Promise<ReviewInput> => {
+    if (client.textTooLarge) throw new Error(`${NOT_ANALYSED}, so there is no review to export. Download the code instead.`);
     if (!exactFindings()) {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the analysis did not finish')), SETTLE_TIMEOUT_MS);
@@ -274,6 +294,7 @@ async function main(): Promise<void> {
     demoPanel.setDemo(demoById(demoId) ?? null);
     selection.reset(next.selected);
     workbench.selectFinding(null, false);
+    workbench.setExplainState(next.explain);
     problems.clear('link');
     problems.clear('selection');
     if (kept) problems.show(keptNotice(what, previous.code, () => applyState(previous, 'Back to your previous code')));
@@ -323,6 +344,7 @@ async function main(): Promise<void> {
     status,
     isIdle: () => client.idle,
     securityChecked,
+    notAnalysed: () => (client.textTooLarge ? NOT_ANALYSED : null),
     textVersion: () => textVersion,
     textChanged(changes) {
       textVersion++;
@@ -340,6 +362,14 @@ async function main(): Promise<void> {
       stateChanged();
     },
     showDocs: (rule) => docs.show(rule),
+    explain: (finding) => client.explain(finding),
+    syntaxTree: (withRows) => client.syntaxTree(withRows),
+    initialExplain: start.state.explain ?? null,
+    // Moving around the tree is not an edit: the link follows (a broken link stays in the address bar
+    // until the first real change), the saved copy only once something changed.
+    explainViewChanged: () => {
+      if (changed || !start.linkError) linkSync.schedule();
+    },
   };
   workbench = mountWorkbench(host);
   liveText = workbench.text;

@@ -11,6 +11,7 @@
  * gigabytes. Every failure is a PermalinkError with a specific code; nothing here touches the page.
  */
 import type { RuleOverrides } from './rule-selection';
+import { explainViewJson, parseExplainView, type ExplainViewState } from './explain/view-state';
 
 export const FORMAT_VERSION = 1;
 const PREFIX = `v${FORMAT_VERSION}.`;
@@ -40,6 +41,11 @@ export interface SharedState {
   engine: string;
   /** The gallery demo the code came from (its expectations are shown), or null. */
   demo: string | null;
+  /**
+   * The tree panel, its selected node and the explained finding. Added within v1: older links lack it
+   * (the view stays closed) and older pages ignore it, as they ignore every unknown field.
+   */
+  explain?: ExplainViewState | null;
 }
 
 export type PermalinkErrorCode =
@@ -243,28 +249,34 @@ export function parseSharedState(value: unknown): SharedState {
   const { enabled, disabled } = rules as Record<string, unknown>;
   if (record.engine !== undefined && typeof record.engine !== 'string') throw new PermalinkError('bad-state', 'the version is malformed');
   if (record.demo !== undefined && record.demo !== null && typeof record.demo !== 'string') throw new PermalinkError('bad-state', 'the demo is malformed');
+  const explain = parseExplainView(record.explain);
   return {
     code: record.code,
     rules: { enabled: ruleIds(enabled, 'rules.enabled'), disabled: ruleIds(disabled, 'rules.disabled') },
     selected: findingRef(record.selected),
     engine: typeof record.engine === 'string' ? record.engine : '',
     demo: typeof record.demo === 'string' ? record.demo : null,
+    ...(explain ? { explain } : {}),
   };
 }
 
 function toJson(state: SharedState): string {
   const { code, rules, selected, engine, demo } = state;
+  const explain = explainViewJson(state.explain);
   return JSON.stringify({
     code,
     rules: { enabled: rules.enabled, disabled: rules.disabled },
     ...(selected ? { selected } : {}),
     engine,
     ...(demo ? { demo } : {}),
+    ...(explain ? { explain } : {}),
   });
 }
 
 /** The fragment for a state, without the leading `#`. */
 export async function encodePermalink(state: SharedState): Promise<string> {
+  // Every UTF-16 unit takes at least one byte: a text this long is refused before it is copied (twice).
+  if (state.code.length > MAX_STATE_BYTES) throw new PermalinkError('too-large');
   const json = new TextEncoder().encode(toJson(state));
   if (json.byteLength > MAX_STATE_BYTES) throw new PermalinkError('too-large');
   const packed = await deflateRaw(json);

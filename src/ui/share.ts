@@ -9,7 +9,8 @@ import type { Finding } from '../engine/types';
 import { byId, plural } from './dom';
 import { budgetText, linkBudget, LONG_LIMIT } from './link-budget';
 import { maskSecrets } from './mask-secrets';
-import type { SharedState } from './permalink';
+import { MAX_STATE_BYTES, PermalinkError, type SharedState } from './permalink';
+import { sizeText } from './size-limit';
 
 export interface ShareElements {
   dialog: HTMLDialogElement;
@@ -61,6 +62,14 @@ export interface ShareActions {
   downloadPython(): void;
 }
 
+const TOO_LARGE_FOR_A_LINK =
+  `more than a link can hold (${MAX_STATE_BYTES / 1024 / 1024} MB). Download the code, or copy the review as Markdown, instead.`;
+
+/** Close to what the link would unpack to: the code, as JSON text, in UTF-8. */
+function linkPayloadBytes(code: string): number {
+  return new TextEncoder().encode(JSON.stringify(code)).byteLength;
+}
+
 export function setupShare(elements: ShareElements, actions: ShareActions): void {
   let secrets: Finding[] = [];
   let state: SharedState | null = null;
@@ -110,8 +119,13 @@ export function setupShare(elements: ShareElements, actions: ShareActions): void
     elements.copy.disabled = true;
     elements.url.value = '';
     elements.length.textContent = '';
-    say('Checking the code for secrets…');
     if (!elements.dialog.open) elements.dialog.showModal();
+    // No link can hold it, so there is nothing to check for secrets either.
+    if (linkPayloadBytes(state.code) > MAX_STATE_BYTES) {
+      say(`No link: the code is ${sizeText(state.code.length)}, ${TOO_LARGE_FOR_A_LINK}`, 'error');
+      return;
+    }
+    say('Checking the code for secrets…');
 
     let checked = true;
     try {
@@ -128,7 +142,13 @@ export function setupShare(elements: ShareElements, actions: ShareActions): void
       elements.mask.checked = true;
       elements.secrets.hidden = false;
     }
-    const link = await buildLink(mine);
+    let link: string | null;
+    try {
+      link = await buildLink(mine);
+    } catch (error) {
+      if (mine === session) say(linkFailure(error), 'error');
+      return;
+    }
     if (!link || mine !== session) return;
     if (secrets.length > 0) {
       say('Choose whether to mask the secrets, then copy the link.');
@@ -161,7 +181,10 @@ export function setupShare(elements: ShareElements, actions: ShareActions): void
   elements.mask.addEventListener('change', () => {
     const mine = session;
     elements.copy.disabled = true;
-    void buildLink(mine).then((link) => link && say(elements.mask.checked ? 'The link now holds the code with the secrets masked.' : 'The link now holds the secrets as written.'));
+    void buildLink(mine).then(
+      (link) => link && say(elements.mask.checked ? 'The link now holds the code with the secrets masked.' : 'The link now holds the secrets as written.'),
+      (error: unknown) => mine === session && say(linkFailure(error), 'error'),
+    );
   });
   run(elements.copy, async () => void (await copyLink()));
   run(elements.markdown, async () => {
@@ -181,6 +204,11 @@ export function setupShare(elements: ShareElements, actions: ShareActions): void
     actions.downloadPython();
     say('Code downloaded.', 'ok');
   });
+  function linkFailure(error: unknown): string {
+    if (error instanceof PermalinkError && error.code === 'too-large') return `No link: the code and its settings are ${TOO_LARGE_FOR_A_LINK}`;
+    return `No link: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
   // A click in the link selects all of it, ready for a manual copy.
   elements.url.addEventListener('focus', () => elements.url.select());
 }

@@ -6,12 +6,15 @@
  */
 import { decodePermalink, PermalinkError, type FindingRef, type SharedState } from './permalink';
 import { NO_OVERRIDES, parseOverrides, type RuleOverrides } from './rule-selection';
+import { parseExplainView, type ExplainViewState } from './explain/view-state';
 
 export interface PlaygroundState {
   code: string;
   rules: RuleOverrides;
   selected: FindingRef | null;
   demo: string | null;
+  /** The explain view (tree panel, selected node, explained finding); absent: leave the view as it is. */
+  explain?: ExplainViewState | null;
 }
 
 /** The local copy also remembers the fragment the page last wrote: that URL is the page's own. */
@@ -48,11 +51,13 @@ function stateOf(value: unknown): PlaygroundState | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.code !== 'string') return null;
+  const explain = parseExplainView(record.explain);
   return {
     code: record.code,
     rules: parseOverrides(record.rules),
     selected: selectedOf(record.selected),
     demo: typeof record.demo === 'string' ? record.demo : null,
+    ...(explain ? { explain } : {}),
   };
 }
 
@@ -136,7 +141,7 @@ export interface StartState {
 }
 
 function fromLink(shared: SharedState): PlaygroundState {
-  return { code: shared.code, rules: shared.rules, selected: shared.selected, demo: shared.demo };
+  return { code: shared.code, rules: shared.rules, selected: shared.selected, demo: shared.demo, ...(shared.explain ? { explain: shared.explain } : {}) };
 }
 
 /**

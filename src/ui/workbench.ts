@@ -2,11 +2,13 @@
  * Everything that needs Monaco: the editor, markers, the findings list, hovers, quick fixes and the rules
  * dialog. Loaded as its own chunk so the analysis can start while this (large) part is still loading.
  */
-import type { Finding, RuleMeta } from '../engine/types';
-import type { TextChange } from '../worker/protocol';
+import type { Explanation, Finding, RuleMeta } from '../engine/types';
+import type { TextChange, TreeAnswer } from '../worker/protocol';
 import { applySafeFixes, registerQuickFixes, safeFixEdits } from './code-actions';
 import { byId } from './dom';
 import { createEditor, monaco, revealRange, setEditorTheme, type CodeEditor, type TextModel } from './editor';
+import { mountExplain, type ExplainUi } from './explain/explain-controller';
+import type { ExplainViewState } from './explain/view-state';
 import { createFindingsList } from './findings-list';
 import type { FindingsStore } from './findings-store';
 import { onNextFrame } from './frame';
@@ -26,6 +28,8 @@ export interface WorkbenchHost {
   /** True when the latest findings describe the current text completely. */
   isIdle(): boolean;
   securityChecked(): boolean;
+  /** Why the current text has no findings at all (it was too large to analyse), or null. */
+  notAnalysed?(): string | null;
   textVersion(): number;
   /** Monaco's content changes as offsets, or null when the whole text was replaced. */
   textChanged(changes: TextChange[] | null): void;
@@ -33,6 +37,14 @@ export interface WorkbenchHost {
   /** The user picked a finding in the list (it becomes the selected finding of the state). */
   findingChosen(finding: Finding): void;
   showDocs(rule: string): void;
+  /** The worker's explanation of a finding of the current text (null: the text changed meanwhile). */
+  explain(finding: Finding): Promise<Explanation | null>;
+  /** The worker's syntax tree (and tests) of the current text (null: the text changed meanwhile). */
+  syntaxTree(withRows: boolean): Promise<TreeAnswer | null>;
+  /** The explain view to restore (from a link or the saved copy). */
+  initialExplain: ExplainViewState | null;
+  /** The explain view changed (panel, selected node, explained finding): the permalink follows. */
+  explainViewChanged(): void;
 }
 
 export interface Workbench {
@@ -47,6 +59,11 @@ export interface Workbench {
   /** Marks a finding as selected in the list; `reveal` also selects its range in the editor and scrolls both to it. */
   selectFinding(finding: Finding | null, reveal: boolean): void;
   setOverrides(overrides: RuleOverrides): void;
+  /** The analysis settled on the current text (its findings are complete). */
+  settled(): void;
+  explainState(): ExplainViewState;
+  /** A new state arrived; `undefined` keeps the tree panel as it is. */
+  setExplainState(state: ExplainViewState | null | undefined): void;
 }
 
 export function mountWorkbench(host: WorkbenchHost): Workbench {
@@ -78,13 +95,14 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
         host.findingChosen(finding);
       },
       showDocs: (rule) => host.showDocs(rule),
+      explain: (finding) => explainUi.explain(finding),
     },
   );
 
   const render = onNextFrame(() => {
     const findings = host.store.visible();
     showMarkers(model, findings);
-    findingsView.render(findings, host.securityChecked());
+    findingsView.render(findings, host.securityChecked(), host.notAnalysed?.() ?? null);
     const exact = exactFindings();
     const safeFixes = exact ? safeFixEdits(exact).fixCount : 0;
     fixAllButton.disabled = safeFixes === 0;
@@ -119,6 +137,29 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
   registerQuickFixes((target) => (target === model ? exactFindings() : null));
   registerRuleHovers(() => host.store.visible(), () => rulesById);
   exposeForInspection(editor, model);
+  const explainUi: ExplainUi = mountExplain({
+    editor,
+    model,
+    explain: host.explain,
+    syntaxTree: host.syntaxTree,
+    textVersion: host.textVersion,
+    exactFindings,
+    visibleFindings: () => host.store.visible(),
+    rule: (id) => rulesById.get(id),
+    viewChanged: host.explainViewChanged,
+    unavailable: () => host.notAnalysed?.() ?? null,
+    elements: {
+      panel: byId('tree-panel', HTMLElement),
+      toggle: byId('toggle-tree', HTMLButtonElement),
+      workspace: byId('workspace', HTMLElement),
+      findingsTab: byId('tab-findings', HTMLButtonElement),
+      testsTab: byId('tab-tests', HTMLButtonElement),
+      findingsPanel: byId('findings-view', HTMLElement),
+      testsPanel: byId('tests-view', HTMLElement),
+    },
+  });
+  Object.assign((window as unknown as { testsniffPlayground: object }).testsniffPlayground, explainUi.inspection);
+  explainUi.setState(host.initialExplain);
 
   return {
     text: () => model.getValue(),
@@ -142,6 +183,9 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
     setOverrides(overrides) {
       settings?.setOverrides(overrides);
     },
+    settled: () => explainUi.settled(),
+    explainState: () => explainUi.state(),
+    setExplainState: (state) => explainUi.setState(state),
     rulesArrived(rules, overrides) {
       rulesById = new Map(rules.map((rule) => [rule.id, rule]));
       settings = setupSettings(

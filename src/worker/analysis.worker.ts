@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { createEngine, type Doc, type Engine } from '../engine';
-import type { AnalysisEvent, AnalysisListener, AnalysisWorkerApi, Finding, RunStart, Settings, TextSync } from './protocol';
+import type { AnalysisEvent, AnalysisListener, AnalysisWorkerApi, Finding, RunStart, Settings, TextSync, TreeAnswer } from './protocol';
 
 /** Progress-only messages (no new findings) are rate-limited: enough for a smooth progress bar. */
 const PROGRESS_INTERVAL_MS = 50;
@@ -129,6 +129,20 @@ const api: AnalysisWorkerApi = {
   secrets(text) {
     if (!engine) throw new Error('The analysis worker was used before init() finished');
     return engine.check(text, SECRETS_ONLY);
+  },
+
+  // Messages arrive in order: an `analyse` sent before this question has already synchronised the text.
+  explain(run, finding) {
+    return run === latestRun && doc ? doc.explain(finding) : null;
+  },
+
+  syntaxTree(run, withRows): TreeAnswer | null {
+    if (run !== latestRun || !doc) return null;
+    const started = performance.now();
+    const tree = doc.syntaxTree();
+    const buildMs = performance.now() - started;
+    if (!withRows) return { tree: { ...tree, rows: new Int32Array(0), count: 0 }, buildMs };
+    return Comlink.transfer({ tree, buildMs }, [tree.rows.buffer]);
   },
 };
 

@@ -2,9 +2,16 @@
  * The plain data that crosses the page <-> worker boundary. Types only: importing this module pulls no
  * engine code (and so no web-tree-sitter) into the page's bundle.
  */
-import type { Finding, ParseError, RuleMeta, Settings } from '../engine';
+import type { Explanation, Finding, ParseError, RuleMeta, Settings } from '../engine';
+import type { SyntaxTreeRows } from '../engine/syntax-rows';
 
-export type { Finding, ParseError, RuleMeta, Settings };
+export type { Explanation, Finding, ParseError, RuleMeta, Settings, SyntaxTreeRows };
+
+/** The flattened syntax tree of a run's text, and how long the worker took to build it. */
+export interface TreeAnswer {
+  tree: SyntaxTreeRows;
+  buildMs: number;
+}
 
 /** Where the worker finds the two WebAssembly files (absolute URLs, resolved by the page). */
 export interface WasmUrls {
@@ -53,6 +60,16 @@ export interface AnalysisWorkerApi {
    * it puts the code into a link. Runs on a separate document; the open one is left alone.
    */
   secrets(text: string): Finding[];
+  /**
+   * Why a finding of run `run` was reported. Null when a newer run has replaced that text (the page asks
+   * again once it settles) or when the text does not report that finding.
+   */
+  explain(run: number, finding: Finding): Explanation | null;
+  /**
+   * The syntax tree and the tests of run `run`'s text; null when a newer run has replaced that text.
+   * Without `withRows` only the tests come back (the per-test summary needs no rows).
+   */
+  syntaxTree(run: number, withRows: boolean): TreeAnswer | null;
 }
 
 /** Where the two WebAssembly files are served, relative to the site's base (copied by scripts/copy-wasm.mjs). */

@@ -8,11 +8,39 @@ export interface MarkerView {
   message: string;
 }
 
+export interface RangeView {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface NodeView extends RangeView {
+  type: string;
+}
+
+/** The tree panel as src/ui/explain/tree-panel.ts reports it. */
+export interface TreeView {
+  open: boolean;
+  /** The rows are those of the current text. */
+  current: boolean;
+  nodes: number;
+  /** Row elements in the DOM (the list is virtualised). */
+  renderedRows: number;
+  buildMs: number | null;
+  active: NodeView | null;
+  marked: (NodeView & { role: 'reported' | 'related' })[];
+}
+
 interface Inspection {
   text(): string;
   markers(): MarkerView[];
-  selection(): { line: number; column: number; endLine: number; endColumn: number } | null;
+  selection(): RangeView | null;
   visibleLines(): { first: number; last: number } | null;
+  tree(): TreeView;
+  /** The editor decorations of the explained finding's nodes. */
+  explainHighlights(): (RangeView & { role: 'reported' | 'related' })[];
+  explained(): (RangeView & { rule: string }) | null;
 }
 
 declare global {

@@ -87,20 +87,23 @@ function isText(node: Node | null): boolean {
   return node?.type === 'string' || node?.type === 'concatenated_string';
 }
 
+/** How deep `taintOf` follows nested expressions: no real value hides deeper, and pasted text can nest 10,000 levels. */
+const MAX_DEPTH = 64;
+
 /** The nondeterministic value an expression evaluates to, followed through names, conversions and arithmetic. */
-function taintOf(expression: Node | null, tainted: Map<string, Taint>, ctx: RuleContext): Taint | null {
-  if (!expression) return null;
+function taintOf(expression: Node | null, tainted: Map<string, Taint>, ctx: RuleContext, depth = 0): Taint | null {
+  if (!expression || depth > MAX_DEPTH) return null;
   switch (expression.type) {
     case 'identifier':
       return tainted.get(expression.text) ?? null;
     case 'parenthesized_expression':
-      return taintOf(expression.namedChild(0), tainted, ctx);
+      return taintOf(expression.namedChild(0), tainted, ctx, depth + 1);
     case 'attribute':
-      return derived(taintOf(expression.childForFieldName('object'), tainted, ctx), {});
+      return derived(taintOf(expression.childForFieldName('object'), tainted, ctx, depth + 1), {});
     case 'binary_operator': {
       const left = expression.childForFieldName('left');
       const right = expression.childForFieldName('right');
-      const taint = taintOf(left, tainted, ctx) ?? taintOf(right, tainted, ctx);
+      const taint = taintOf(left, tainted, ctx, depth + 1) ?? taintOf(right, tainted, ctx, depth + 1);
       // `'badness #%d' % n`, `'vm-' + n`: the value becomes part of a text.
       return derived(taint, isText(left) || isText(right) ? { formatted: true } : {});
     }
@@ -110,21 +113,21 @@ function taintOf(expression: Node | null, tainted: Map<string, Taint>, ctx: Rule
       const fn = expression.childForFieldName('function');
       const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
       // `now.isoformat()` is still the value; `name.startswith('x')` is a deterministic check of it.
-      if (SAME_VALUE_METHODS.has(method)) return derived(taintOf(fn!.childForFieldName('object'), tainted, ctx), {});
+      if (SAME_VALUE_METHODS.has(method)) return derived(taintOf(fn!.childForFieldName('object'), tainted, ctx, depth + 1), {});
       if (method === 'format' && isText(fn!.childForFieldName('object'))) {
         const args = callArguments(expression);
         for (const argument of [...args.positional, ...args.keywords.values()]) {
-          const taint = taintOf(argument, tainted, ctx);
+          const taint = taintOf(argument, tainted, ctx, depth + 1);
           if (taint) return derived(taint, { formatted: true });
         }
         return null;
       }
-      if (fn?.type === 'identifier' && CONVERSIONS.has(fn.text)) return derived(taintOf(callArguments(expression).positional[0] ?? null, tainted, ctx), {});
+      if (fn?.type === 'identifier' && CONVERSIONS.has(fn.text)) return derived(taintOf(callArguments(expression).positional[0] ?? null, tainted, ctx, depth + 1), {});
       return null;
     }
     case 'string':
       for (const part of expression.namedChildren) {
-        const taint = part?.type === 'interpolation' ? taintOf(part.childForFieldName('expression'), tainted, ctx) : null;
+        const taint = part?.type === 'interpolation' ? taintOf(part.childForFieldName('expression'), tainted, ctx, depth + 1) : null;
         if (taint) return derived(taint, { formatted: true });
       }
       return null;
