@@ -15,6 +15,8 @@ import { yieldToEventLoop } from './yield';
 import type { Explanation, Finding, RuleMeta, Settings } from './types';
 import { explainFinding } from './explain';
 import { flattenTree, type SyntaxTreeRows } from './syntax-tree';
+import { outlineTests } from './test-outline';
+import type { TestDefinition } from './syntax-rows';
 import { version } from '../../package.json';
 
 export type * from './types';
@@ -72,6 +74,8 @@ export interface Doc {
   explain(finding: Finding): Explanation | null;
   /** The syntax tree of the current text, flattened in document order (for the tree panel). */
   syntaxTree(): SyntaxTreeRows;
+  /** The test classes, functions and setup methods, as the rules see them (for the per-test summary). */
+  testOutline(): TestDefinition[];
   /** The current findings, handed out as each top-level statement is analysed. */
   stream(options?: StreamOptions): AsyncGenerator<Finding, void, void>;
   dispose(): void;
@@ -320,6 +324,11 @@ class Document implements Doc {
   explain(finding: Finding): Explanation | null {
     const { tree, text } = this.analysisTarget();
     return explainFinding(this.analyzer, tree, text, finding);
+  }
+
+  testOutline(): TestDefinition[] {
+    // The tree the rules run on (recovered from syntax errors), so the summary and the rules agree.
+    return outlineTests(this.analysisTarget().tree);
   }
 
   syntaxTree(): SyntaxTreeRows {

@@ -139,9 +139,13 @@ const api: AnalysisWorkerApi = {
   syntaxTree(run, withRows): TreeAnswer | null {
     if (run !== latestRun || !doc) return null;
     const started = performance.now();
+    if (!withRows) {
+      // The per-test summary needs the tests only: no need to flatten the whole tree.
+      const tests = doc.testOutline();
+      return { tree: { types: [], fields: [], rows: new Int32Array(0), count: 0, tests }, buildMs: performance.now() - started };
+    }
     const tree = doc.syntaxTree();
     const buildMs = performance.now() - started;
-    if (!withRows) return { tree: { ...tree, rows: new Int32Array(0), count: 0 }, buildMs };
     return Comlink.transfer({ tree, buildMs }, [tree.rows.buffer]);
   },
 };
