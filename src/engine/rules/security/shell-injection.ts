@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { callArguments, stringValue, unwrapParens } from '../../syntax';
+import { callArguments, calleeLastName, stringValue, unwrapParens } from '../../syntax';
 import { describeBuiltValue, isLiteralCommand, isStringLiteral } from './literals';
 import { testsSubject } from './test-subject';
 
@@ -117,7 +117,13 @@ function isFixedInterpolation(command: Node): boolean {
   return false;
 }
 
+/** Last names of the calls above: checked before resolving the whole name (most calls are none of them). */
+const SHELL_NAMES = new Set([...SHELL_OPTIONAL, ...ALWAYS_SHELL].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
 function check(call: Node, ctx: RuleContext): void {
+  const last = calleeLastName(call);
+  // An imported alias (`from subprocess import run as sh_run`) may still stand for one of them.
+  if (!last || !(SHELL_NAMES.has(last) || ctx.facts.imports.has(last))) return;
   const callee = call.childForFieldName('function');
   const qualified = ctx.qualifiedName(callee);
   if (!callee || !qualified) return;

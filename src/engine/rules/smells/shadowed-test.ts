@@ -57,22 +57,35 @@ function checkBody(body: Node, onlyTests: boolean, owner: string, ctx: RuleConte
   });
 }
 
+interface ModuleStatements {
+  statements: Node[];
+  /** Index in `statements` by the start of the definition (decorators aside). */
+  byDefinitionStart: Map<number, number>;
+  /** The name each statement defines as a function, else null. */
+  functionNames: (string | null)[];
+}
+
 /** The module's statements, comments aside (the file's outline: only headers of definitions are read). */
-function moduleStatements(ctx: RuleContext): Node[] {
-  return ctx.scope.fileFact('SML016:statements', (module) => module.node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment'));
+function moduleStatements(ctx: RuleContext): ModuleStatements {
+  return ctx.scope.fileFact('SML016:statements', (module) => {
+    const statements = module.node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
+    const definitions = statements.map(definitionOf);
+    const byDefinitionStart = new Map(definitions.map((definition, index) => [definition.startIndex, index]));
+    const functionNames = definitions.map((definition) => (definition.type === 'function_definition' ? (definition.childForFieldName('name')?.text ?? null) : null));
+    return { statements, byDefinitionStart, functionNames };
+  });
 }
 
 /** A module-level test function that a later one of the same name replaces. */
 function checkModuleFunction(definition: Node, ctx: RuleContext): void {
   const name = ctx.scope.name;
   if (ctx.scope.parent?.kind !== 'module' || !isTestName(name)) return;
-  const statements = moduleStatements(ctx);
-  const start = definition.startIndex;
-  const index = statements.findIndex((statement) => definitionOf(statement).startIndex === start);
-  if (index < 0) return;
+  const { statements, byDefinitionStart, functionNames } = moduleStatements(ctx);
+  const index = byDefinitionStart.get(definition.startIndex);
+  if (index === undefined) return;
   for (let next = index + 1; next < statements.length; next++) {
+    if (functionNames[next] !== name) continue;
     const later = definitionOf(statements[next]!);
-    if (later.type !== 'function_definition' || later.childForFieldName('name')?.text !== name) continue;
     const shadowed = definition.childForFieldName('name');
     if (shadowed && !firstIsUsed(definition, later, statements.slice(index + 1, next), name)) reportShadowed(shadowed, later, '', ctx);
     return;
