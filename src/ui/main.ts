@@ -83,6 +83,10 @@ const PARSER_ADVICE =
   'If you built the site yourself, run npm install (it copies the .wasm files into public/wasm/) and build again.';
 
 async function main(): Promise<void> {
+  // The editor (Monaco) is most of the page's code: start loading it first, while the rest is set up.
+  const workbenchModule = import('./workbench');
+  // A failed load is reported where it is awaited, below, not as an unhandled rejection in between.
+  workbenchModule.catch(() => undefined);
   const problems = createProblemBanner(byId('problems', HTMLElement));
   reportUncaughtErrors(problems);
   setupOffline(problems);
@@ -336,7 +340,7 @@ async function main(): Promise<void> {
     },
   });
 
-  const { mountWorkbench } = await import('./workbench');
+  const { mountWorkbench } = await workbenchModule;
   const host: WorkbenchHost = {
     initialCode,
     theme,
