@@ -17,6 +17,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, TextEdit } from './types';
 import type { TextQuestions } from './file-text';
+import type { ModuleFacts } from './module-facts';
 import { isTestName } from './scope';
 
 /** One top-level statement as the last run saw it. */
@@ -44,6 +45,8 @@ export interface Memo {
   fileRules: ReadonlySet<string>;
   /** Questions the reused findings depend on. */
   questions: TextQuestions;
+  /** The file's facts (imports, test classes): they follow from the outline, so they hold while it does. */
+  facts: ModuleFacts;
   chunks: ChunkRecord[];
 }
 
@@ -74,9 +77,18 @@ export function readChunks(nodes: readonly (Node | null)[], source: string): Chu
 
 const CLASS_HEADER = /\bclass\s+[A-Za-z_]\w*\s*\(([^)]*)\)/g;
 
+/**
+ * Plain names in the base lists of the classes written in `text` (at any depth): rules follow a base into
+ * the file only when it is a bare name (`class T(Base)`, not `class T(mod.Base)` or `metaclass=M`).
+ */
 function baseNamesIn(text: string): string[] {
   const names: string[] = [];
-  for (const match of text.matchAll(CLASS_HEADER)) names.push(...(match[1]!.match(/[A-Za-z_]\w*/g) ?? []));
+  for (const match of text.matchAll(CLASS_HEADER)) {
+    for (const part of match[1]!.split(',')) {
+      const name = part.trim();
+      if (/^[A-Za-z_]\w*$/.test(name)) names.push(name);
+    }
+  }
   return names;
 }
 

@@ -8,6 +8,7 @@ import { Analyzer, compareFindings, createErrorQuery, parseErrors, suppressionFi
 import { moved, planReuse, readChunks, recordOf, staysInside, type ChunkRecord, type Memo } from './incremental';
 import { EXIT_SUFFIX, type Rule } from './rule';
 import { TextQuestions } from './file-text';
+import { collectModuleFacts } from './module-facts';
 import { allRules } from './rules';
 import { isEnabled } from './settings';
 import { recoverTree, type Recovered } from './recover';
@@ -273,7 +274,7 @@ class Document implements Doc {
       const log: FileStateLog = { moduleStateRules: new Set(), questions: new TextQuestions() };
       const records: ChunkRecord[] = new Array(chunks.length);
       const all: Finding[] = [];
-      for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log })) {
+      for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log, facts: memo.facts })) {
         if (batch.index < 0) continue;
         const chunk = chunks[batch.index]!;
         const reusable = batch.findings.every((finding) => staysInside(finding, chunk));
@@ -291,7 +292,7 @@ class Document implements Doc {
           records[index] = { ...record, startRow: chunk.startRow, endRow: chunk.endRow, findings };
           all.push(...findings);
         }
-        for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true })) all.push(...batch.findings);
+        if (whole.length > 0) for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true, facts: memo.facts })) all.push(...batch.findings);
         this.memo = { ...memo, questions: memo.questions.merge(log.questions), chunks: records };
         this.lastRun = { kind: 'incremental', analysed: plan.rerun.size, reused: plan.reused.size };
         yield { findings: all.filter(keep), end: text.length };
@@ -302,9 +303,10 @@ class Document implements Doc {
     // A full run: every rule over every statement, learning which rules depend on the whole file.
     const fileRules = new Set(rules.filter(hasModuleExit).map((rule) => rule.meta.id));
     const log: FileStateLog = { moduleStateRules: fileRules, questions: new TextQuestions() };
+    const facts = collectModuleFacts(tree.rootNode);
     const records: ChunkRecord[] = [];
     const pending: Finding[][] = [];
-    for (const batch of this.analyzer.run(tree, text, rules, { keepSuppressed: true, log })) {
+    for (const batch of this.analyzer.run(tree, text, rules, { keepSuppressed: true, log, facts })) {
       if (batch.index >= 0) pending[batch.index] = batch.findings;
       yield { findings: batch.findings.filter(keep), end: batch.end };
     }
@@ -313,7 +315,7 @@ class Document implements Doc {
       const local = (pending[index] ?? []).filter((finding) => !fileRules.has(finding.rule));
       records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null));
     });
-    this.memo = { ruleKey, fileRules, questions: log.questions, chunks: records };
+    this.memo = { ruleKey, fileRules, questions: log.questions, facts, chunks: records };
     this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0 };
   }
 

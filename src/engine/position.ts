@@ -27,11 +27,8 @@ export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      // tree-sitter counts a row after "\n" only; a lone "\r" stays on the same row.
-      if (ch === 10) this.starts.push(i + 1);
-    }
+    // tree-sitter counts a row after "\n" only; a lone "\r" stays on the same row.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
   get lineCount(): number {

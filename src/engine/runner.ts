@@ -11,7 +11,7 @@ import { Query } from 'web-tree-sitter';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import { EXIT_SUFFIX } from './rule';
 import { Scope } from './scope';
-import { collectModuleFacts, qualifiedName } from './module-facts';
+import { collectModuleFacts, qualifiedName, type ModuleFacts } from './module-facts';
 import { rangeOf, LineIndex } from './position';
 import { isSuppressed, suppressionOn, type Suppression } from './noqa';
 import type { Finding, MatchedNode, Range } from './types';
@@ -59,6 +59,8 @@ export interface RunOptions {
   keepSuppressed?: boolean;
   /** Filled with what the run learned about file-wide state. */
   log?: FileStateLog;
+  /** The file's facts, when the caller knows them already (they depend on the file's outline only). */
+  facts?: ModuleFacts;
 }
 
 type MutableContext = { -readonly [K in keyof RuleContext]: RuleContext[K] };
@@ -123,7 +125,7 @@ export class Analyzer {
     const dispatch = this.dispatchFor(rules);
     const query = this.queryFor(rules);
     const root = tree.rootNode;
-    const facts = collectModuleFacts(root);
+    const facts = options.facts ?? collectModuleFacts(root);
     const moduleScope = new Scope('module', root, null, facts.testClassNames);
     let currentRule: Rule | null = null;
     const log = options.log;

@@ -49,7 +49,8 @@ function pendingDecorators(scope: Scope): Map<number, PatchCall[]> {
 
 /** The method or module-level function a patch call belongs to; null inside nested defs and lambdas. */
 function ownerRecord(node: Node, scope: Scope): FunctionRecord | null {
-  const record = scope.peek<FunctionRecord>(`${ID}.function`);
+  // Module-level code belongs to no function (and the module's state is the whole file's business).
+  const record = scope.kind === 'module' ? undefined : scope.peek<FunctionRecord>(`${ID}.function`);
   if (!record) return null;
   for (let current = node.parent; current && current.id !== record.node.id; current = current.parent) {
     if (current.type === 'lambda') return null;

@@ -7,9 +7,17 @@ import { isInsideSubTest } from './assertions';
 
 const ID = 'SML004';
 
-/** Statements already reported in this test: constructs nested in them add nothing new. */
-function reportedIn(ctx: RuleContext): Set<number> {
-  return ctx.scope.data<Set<number>>(ID, () => new Set());
+type Span = readonly [start: number, end: number];
+
+/** Statements already reported in this test, by extent: constructs nested in them add nothing new. */
+function reportedIn(ctx: RuleContext): Span[] {
+  return ctx.scope.data<Span[]>(ID, () => []);
+}
+
+/** The lambdas of the test's body, by extent. */
+function lambdasIn(ctx: RuleContext): Span[] {
+  const body = ctx.scope.node;
+  return ctx.scope.data<Span[]>(`${ID}:lambdas`, () => body.descendantsOfType('lambda').flatMap((lambda) => (lambda ? [[lambda.startIndex, lambda.endIndex] as const] : [])));
 }
 
 /**
@@ -21,11 +29,10 @@ function isOutermostInTest(node: Node, ctx: RuleContext): boolean {
   if (!isCollectedTest(scope)) return false;
   // A test run by a driver decorator (`@jump_test(...)`) is sample code for the driver, not a test body.
   if (scope.data(`${ID}:driven`, () => isDrivenByDecorator(scope.node))) return false;
-  const reported = reportedIn(ctx);
-  for (let current = node.parent; current && current.id !== scope.node.id; current = current.parent) {
-    if (current.type === 'lambda' || reported.has(current.id)) return false;
-  }
-  return true;
+  // Containment by extent rather than a walk up through `parent`: each step of that walk costs the node's
+  // depth in tree-sitter, and hundreds of nested `if`s made the rule take seconds.
+  const within = ([start, end]: Span) => start <= node.startIndex && node.endIndex <= end;
+  return !reportedIn(ctx).some(within) && !lambdasIn(ctx).some(within);
 }
 
 /** Checks inside: assertions, or calls that verify (`self._check_state(x)`), as SML003 counts them. */
@@ -82,7 +89,7 @@ function keywordRange(statement: Node): { node: Node; endNode?: Node } {
 }
 
 function report(node: Node, ctx: RuleContext, message: string, range: { node: Node; endNode?: Node } = keywordRange(node)): void {
-  reportedIn(ctx).add(node.id);
+  reportedIn(ctx).push([node.startIndex, node.endIndex]);
   // The finding covers the keyword; the whole construct is what was judged.
   ctx.report({ ...range, related: range.node.id === node.id ? [] : [node], message });
 }

@@ -4,6 +4,7 @@ import type { Scope } from '../../scope';
 import { isAssertionCall } from '../../semantics';
 import { callArguments, calleeLastName, comparisonOperators } from '../../syntax';
 import { patchCallOf } from '../mocking/patches';
+import { ancestors } from './sleeps';
 
 const ID = 'TIM004';
 
@@ -199,7 +200,7 @@ const INEQUALITY_OPERATORS = new Set(['!=', 'is not', 'not in']);
 
 /** How the assertion compares the value: the nearest comparison around it in the argument, else the assertion's name. */
 function relationOf(node: Node, argument: Node, label: string): Relation {
-  for (let current: Node | null = node; current; current = current.parent) {
+  for (const current of [node, ...ancestors(node)]) {
     if (current.type === 'comparison_operator') {
       const operators = comparisonOperators(current);
       if (operators.every((op) => EQUALITY_OPERATORS.has(op))) return 'equal';

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { callArguments, calleeLastName, definitionOf } from '../../syntax';
-import { canLeave, enclosingLoop, isBoundedLoop, isInterruptedSleep, isMeasuredSleep, isSleepCall, isWorkerLoop, sleepsZero, STOP_FLAG } from './sleeps';
+import { ancestors, canLeave, enclosingLoop, isBoundedLoop, isInterruptedSleep, isMeasuredSleep, isSleepCall, isWorkerLoop, sleepsZero, statementOf, STOP_FLAG } from './sleeps';
 
 /** The nested def is handed to a patch as its replacement: `new=fake` or `side_effect=fake`. */
 function isPatchReplacement(nested: Scope): boolean {
@@ -30,9 +30,7 @@ function isThreadTarget(nested: Scope): boolean {
  */
 function pacesLoad(call: Node, loop: Node | null, ctx: RuleContext): boolean {
   if (loop?.type === 'for_statement' && isThreadTarget(ctx.scope)) return true;
-  let statement: Node | null = call;
-  while (statement?.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
-  const next = statement?.nextNamedSibling;
+  const next = statementOf(call)?.nextNamedSibling;
   const expression = next?.type === 'expression_statement' ? next.namedChild(0) : null;
   if (expression?.type === 'assignment') {
     return STOP_FLAG.test(expression.childForFieldName('left')?.text ?? '') && /^(True|1)$/.test(expression.childForFieldName('right')?.text ?? '');
@@ -50,9 +48,11 @@ function testsSleepItself(ctx: RuleContext): boolean {
 
 /** A comment on the line right above the statement (or the def) explains the sleep. */
 function hasCommentAbove(node: Node): boolean {
-  let statement: Node | null = node;
-  while (statement && statement.parent && statement.parent.type !== 'block') statement = statement.parent;
-  if (!statement) return false;
+  let statement = node;
+  for (const parent of ancestors(node)) {
+    if (parent.type === 'block') break;
+    statement = parent;
+  }
   // tree-sitter puts a comment that opens a block before the block node, so look there too.
   const previous = statement.previousSibling ?? (statement.parent?.type === 'block' ? statement.parent.previousSibling : null);
   return previous?.type === 'comment' && previous.endPosition.row >= statement.startPosition.row - 1;

@@ -4,6 +4,29 @@ import type { RuleContext } from '../../rule';
 import { isSelfAssert } from '../../semantics';
 import { callArguments, calleeLastName, comparisonOperators, isFalsyLiteral, statements, unwrapParens } from '../../syntax';
 
+/** How many ancestors a walk up the tree visits at most. */
+const MAX_CLIMB = 200;
+
+/**
+ * The ancestors of `node`, innermost first, at most MAX_CLIMB of them. tree-sitter finds a parent by
+ * descending from the root, so each step costs the node's depth: unbounded walks from a call nested 10,000
+ * brackets deep took minutes. Nothing these rules look for sits that far above a sleep.
+ */
+export function* ancestors(node: Node): Generator<Node> {
+  let current = node.parent;
+  for (let steps = 0; current && steps < MAX_CLIMB; steps++, current = current.parent) yield current;
+}
+
+/** The statement holding `node` (a child of a block or of the module), or null when it is nested too deep. */
+export function statementOf(node: Node): Node | null {
+  let statement = node;
+  for (const parent of ancestors(node)) {
+    if (parent.type === 'block' || parent.type === 'module') return statement;
+    statement = parent;
+  }
+  return statement.parent ? null : statement;
+}
+
 /** Qualified names of calls that wait on the wall clock. */
 const SLEEPS = new Set(['time.sleep', 'eventlet.sleep', 'eventlet.greenthread.sleep', 'greenthread.sleep', 'asyncio.sleep']);
 
@@ -92,7 +115,7 @@ function opensBlock(statement: Node, names: RegExp): boolean {
 
 /** `with eventlet.Timeout(5):`, `with timeout.Timeout(...)`, `async with asyncio.timeout(5):` around the loop. */
 function insideTimeoutBlock(loop: Node): boolean {
-  for (let current = loop.parent; current; current = current.parent) {
+  for (const current of ancestors(loop)) {
     if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') return false;
     if (current.type === 'with_statement' && opensBlock(current, TIMEOUT_BLOCKS)) return true;
   }
@@ -104,7 +127,7 @@ function insideTimeoutBlock(loop: Node): boolean {
  * `with eventlet.Timeout()` or `with self.assertRaises(...)`. It stands for work that gets interrupted, not a wait.
  */
 export function isInterruptedSleep(call: Node): boolean {
-  for (let current = call.parent; current; current = current.parent) {
+  for (const current of ancestors(call)) {
     switch (current.type) {
       case 'function_definition':
       case 'class_definition':
@@ -140,8 +163,7 @@ const CLOCK_CALL = /\b(time|monotonic|perf_counter|process_time|thread_time|cloc
  * and after the sleep read a clock, so the sleep is what the test measures.
  */
 export function isMeasuredSleep(call: Node): boolean {
-  let statement: Node | null = call;
-  while (statement?.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  const statement = statementOf(call);
   const before = statement?.previousNamedSibling;
   const after = statement?.nextNamedSibling;
   return !!before && !!after && CLOCK_CALL.test(before.text) && CLOCK_CALL.test(after.text);
@@ -177,7 +199,7 @@ export function canLeave(loop: Node, ways: readonly string[] = ['break_statement
   const exits = body?.descendantsOfType([...ways]) ?? [];
   return exits.some((exit) => {
     if (!exit) return false;
-    for (let current = exit.parent; current; current = current.parent) {
+    for (const current of ancestors(exit)) {
       if (current.id === loop.id) return true;
       if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
       if (exit.type === 'break_statement' && (current.type === 'while_statement' || current.type === 'for_statement')) return false;
@@ -221,7 +243,7 @@ export function isWorkerLoop(loop: Node, ctx: RuleContext): boolean {
 
 /** The innermost loop between `node` and the function that holds it. */
 export function enclosingLoop(node: Node): Node | null {
-  for (let current = node.parent; current; current = current.parent) {
+  for (const current of ancestors(node)) {
     if (current.type === 'while_statement' || current.type === 'for_statement') return current;
     if (current.type === 'function_definition' || current.type === 'class_definition' || current.type === 'lambda') return null;
   }

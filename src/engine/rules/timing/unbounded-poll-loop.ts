@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
-import { isBoundedLoop, isSleepCall, isWorkerLoop, sleepsZero } from './sleeps';
+import { ancestors, isBoundedLoop, isSleepCall, isWorkerLoop, sleepsZero } from './sleeps';
 
 /** A sleep that paces this very loop: not one owned by an inner `while`, a nested def or a lambda. */
 function pacesLoop(call: Node, loop: Node): boolean {
-  for (let current = call.parent; current; current = current.parent) {
+  for (const current of ancestors(call)) {
     if (current.id === loop.id) return true;
     if (current.type === 'while_statement' || current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') {
       return false;
