@@ -99,9 +99,16 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
     },
   );
 
+  // Typing inside a test usually leaves the findings as they were: then the markers (thousands, in a big
+  // file) are not replaced, which would cost the main thread a long task per keystroke.
+  let shownMarkers = '';
   const render = onNextFrame(() => {
     const findings = host.store.visible();
-    showMarkers(model, findings);
+    const signature = markerSignature(findings);
+    if (signature !== shownMarkers) {
+      showMarkers(model, findings);
+      shownMarkers = signature;
+    }
     findingsView.render(findings, host.securityChecked(), host.notAnalysed?.() ?? null);
     const exact = exactFindings();
     const safeFixes = exact ? safeFixEdits(exact).fixCount : 0;
@@ -235,4 +242,9 @@ function exposeForInspection(editor: CodeEditor, model: TextModel): void {
       })),
   };
   Object.assign(window, { testsniffPlayground: inspection });
+}
+
+/** What the markers of `findings` show: equal signatures, equal markers. */
+function markerSignature(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.rule}:${f.line}:${f.column}:${f.endLine}:${f.endColumn}:${f.severity}:${f.message}`).join('\n');
 }
