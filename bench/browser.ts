@@ -22,6 +22,8 @@ export interface BrowserResults {
     keystrokeToReadyMs: Stat;
     longTasks: number;
     longestTaskMs: number;
+    /** The longest main-thread update of markers, list and status after a keystroke's analysis. */
+    longestFindingsRenderMs: number;
   };
 }
 
@@ -87,6 +89,7 @@ export async function browserBench(testDir: string, runs = 5): Promise<BrowserRe
         for (const entry of list.getEntries()) seen.push(entry.duration);
       }).observe({ type: 'longtask' });
     });
+    const rendersBefore = await page.evaluate(() => performance.getEntriesByName('testsniff:render').length);
     const typed = 'value = compute(1)';
     const perKey: number[] = [];
     for (const key of typed) {
@@ -96,6 +99,9 @@ export async function browserBench(testDir: string, runs = 5): Promise<BrowserRe
       perKey.push(Date.now() - start);
     }
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    // The page's own work on findings (markers, list, status): what analysis costs the main thread.
+    const renders = await page.evaluate(() => performance.getEntriesByName('testsniff:render').map((entry) => entry.duration));
+    const typingRenders = renders.slice(rendersBefore);
     return {
       firstMarkersMs: stat(loads),
       typing: {
@@ -104,6 +110,7 @@ export async function browserBench(testDir: string, runs = 5): Promise<BrowserRe
         keystrokeToReadyMs: stat(perKey),
         longTasks: longTasks.length,
         longestTaskMs: Math.max(0, ...longTasks),
+        longestFindingsRenderMs: Math.max(0, ...typingRenders),
       },
     };
   } finally {

@@ -103,6 +103,8 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
   // file) are not replaced, which would cost the main thread a long task per keystroke.
   let shownMarkers = '';
   const render = onNextFrame(() => {
+    // Measured (`testsniff:render`) so the benchmark can tell the main-thread work that findings cause.
+    const started = performance.now();
     const findings = host.store.visible();
     const signature = markerSignature(findings);
     if (signature !== shownMarkers) {
@@ -120,6 +122,7 @@ export function mountWorkbench(host: WorkbenchHost): Workbench {
     }
     // "ready" only once markers and list show the complete findings of the current text.
     if (host.isIdle()) host.status.set('ready');
+    performance.measure('testsniff:render', { start: started });
   });
 
   editor.onDidChangeModelContent((event) => {
