@@ -8,6 +8,8 @@
 import { Edit, type Node, type Parser, type Query, type Tree } from 'web-tree-sitter';
 
 const MAX_ROUNDS = 24;
+/** Errors on more rows than recovery could blank: it does not try. */
+const MAX_ERROR_ROWS = 2 * MAX_ROUNDS;
 /** Characters of error that recovery may re-parse beyond twice the file's length. */
 const REPARSE_ALLOWANCE = 1_000_000;
 
@@ -63,7 +65,10 @@ function nextRow(tree: Tree, errorQuery: Query, usable: (row: number) => boolean
 }
 
 export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery: Query): Recovered | null {
-  if (!hasErrorNode(tree.rootNode)) return null;
+  if (errorCount(tree.rootNode) === 0) return null;
+  // Errors on many rows are not code with a slip in it (binary junk, another language): blanking a few dozen
+  // rows cannot repair that, and each round would re-parse all of it.
+  if (errorRows(tree.rootNode) > MAX_ERROR_ROWS) return null;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineStart = (row: number): number => lineStarts[row] ?? text.length;
@@ -82,7 +87,7 @@ export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery
   // nested blocks: its indentation stack overflows) stays one big error whatever we blank; this budget keeps
   // such hopeless rounds to about two re-parses of the file instead of MAX_ROUNDS.
   let budget = 2 * text.length + REPARSE_ALLOWANCE;
-  for (let round = 0; round < MAX_ROUNDS && hasErrorNode(current.rootNode); round++) {
+  for (let round = 0; round < MAX_ROUNDS && errorCount(current.rootNode) > 0; round++) {
     const next = nextRow(current, errorQuery, usable);
     if (next === null) break;
     const { row } = next;
@@ -112,7 +117,11 @@ export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery
   return { tree: current, text: masked };
 }
 
-function hasErrorNode(root: Node): boolean {
+function errorRows(root: Node): number {
+  return new Set(root.descendantsOfType('ERROR').map((node) => node?.startPosition.row)).size;
+}
+
+function errorCount(root: Node): number {
   // `hasError` is also true for MISSING tokens, which tree-sitter already recovered from well.
-  return root.hasError && root.descendantsOfType('ERROR').length > 0;
+  return root.hasError ? root.descendantsOfType('ERROR').length : 0;
 }

@@ -360,7 +360,8 @@ export function mutatedText(input: MutatedFile): string {
 
 /** An edit session's step: a batch of replacements (through `applyEdits`, or `edit` for one), then maybe a look. */
 export interface EditStep {
-  changes: { at: number; length: number; text: string }[];
+  /** `wholeLines`: the replaced range is widened to whole lines (the text then holds whole lines too). */
+  changes: { at: number; length: number; text: string; wholeLines?: true }[];
   /** How the document is looked at after the step: the incremental path needs earlier results to reuse. */
   look: 'none' | 'findings' | 'stream' | 'edit';
   settings?: Settings;
@@ -378,20 +379,30 @@ const typed = fc.oneof(
   { weight: 1, arbitrary: fc.constant('') },
 );
 
-const change = fc.record({
+const typedChange = fc.record({
   at: fc.nat(),
   length: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.nat(120) }),
   text: typed,
 });
 
-export const editStep: fc.Arbitrary<EditStep> = fc.record(
-  {
-    changes: fc.array(change, { minLength: 1, maxLength: 3 }),
-    look: fc.constantFrom('none', 'findings', 'findings', 'stream', 'edit'),
-    settings: settingsArbitrary,
-  },
-  { requiredKeys: ['changes', 'look'] },
-);
+/** Whole lines inserted, deleted or replaced: imports, defs and statements that change what other lines mean. */
+const lineChange = fc.record({
+  at: fc.nat(),
+  length: fc.oneof(fc.constant(0), fc.nat(200)),
+  text: fc
+    .array(fc.tuple(fc.constantFrom('', '    ', '        '), fc.oneof(fc.constantFrom(...IMPORTS), statement)), { maxLength: 3 })
+    .map((lines) => lines.map(([pad, line]) => `${pad}${line}\n`).join('')),
+  wholeLines: fc.constant(true as const),
+});
+
+const change = fc.oneof({ weight: 3, arbitrary: typedChange }, { weight: 1, arbitrary: lineChange });
+
+export const editStep: fc.Arbitrary<EditStep> = fc.record({
+  changes: fc.array(change, { minLength: 1, maxLength: 3 }),
+  look: fc.constantFrom('none', 'findings', 'findings', 'stream', 'edit'),
+  // Now and then the settings change too (which makes the next run a full one).
+  settings: fc.option(settingsArbitrary, { freq: 6, nil: undefined }),
+});
 
 // ---------------------------------------------------------------------------------------------- cases
 

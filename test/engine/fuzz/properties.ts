@@ -4,8 +4,10 @@
  * naming the broken property, so they work under vitest and fast-check alike.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
 import { applyEdits, type Analysis, type Doc, type Engine, type Finding, type Range, type Settings, type TextChange } from '../../../src/engine';
 import { compareFindings } from '../../../src/engine/finding-order';
+import { createParser, loadPython } from '../../../src/engine/parser';
 import { mutatedText, sliceText, startText, type EditStep, type FuzzCase } from './arbitraries';
 
 /** Every rule, the off and profile ones included: hostile input must not break any of them. */
@@ -137,8 +139,13 @@ export function resolveChanges(text: string, changes: EditStep['changes']): { ch
   const resolved: TextChange[] = [];
   let current = text;
   for (const change of changes) {
-    const start = change.at % (current.length + 1);
-    const end = Math.min(current.length, start + change.length);
+    let start = change.at % (current.length + 1);
+    let end = Math.min(current.length, start + change.length);
+    if (change.wholeLines) {
+      start = start === 0 ? 0 : current.lastIndexOf('\n', start - 1) + 1;
+      const newline = current.indexOf('\n', end);
+      end = newline < 0 ? current.length : newline + 1;
+    }
     resolved.push({ start, end, text: change.text });
     current = current.slice(0, start) + change.text + current.slice(end);
   }
@@ -151,20 +158,94 @@ async function collect(stream: AsyncGenerator<Finding, void, void>): Promise<Fin
   return all;
 }
 
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  return { row, column: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+}
+
+let replayParser: Promise<Parser> | undefined;
+
+/**
+ * tree-sitter on its own, fed the same edits as the document: its incremental re-parse is known to differ
+ * from a fresh parse of the same text now and then when the text has syntax errors (error recovery depends
+ * on the reused nodes; tree-sitter issues #1645, #4001). When it differs, a difference between the document
+ * and a fresh analysis is tree-sitter's, not the engine's; the session counts it instead of failing.
+ */
+class TreeReplay {
+  private constructor(
+    private readonly parser: Parser,
+    private tree: Tree,
+    private text: string,
+  ) {}
+
+  static async start(text: string): Promise<TreeReplay> {
+    replayParser ??= loadPython().then(createParser);
+    const parser = await replayParser;
+    return new TreeReplay(parser, parser.parse(text)!, text);
+  }
+
+  /** One batch of changes (each in the coordinates left by the previous one), re-parsed once, as `applyEdits` does. */
+  apply(changes: readonly TextChange[]): void {
+    for (const { start, end, text } of changes) {
+      const edited = this.text.slice(0, start) + text + this.text.slice(end);
+      this.tree.edit(
+        new Edit({
+          startIndex: start,
+          oldEndIndex: end,
+          newEndIndex: start + text.length,
+          startPosition: pointAt(this.text, start),
+          oldEndPosition: pointAt(this.text, end),
+          newEndPosition: pointAt(edited, start + text.length),
+        }),
+      );
+      this.text = edited;
+    }
+    const next = this.parser.parse(this.text, this.tree)!;
+    this.tree.delete();
+    this.tree = next;
+  }
+
+  /** Whether tree-sitter's incremental tree differs from its fresh parse of the same text. */
+  diverged(): boolean {
+    const fresh = this.parser.parse(this.text)!;
+    try {
+      return fresh.rootNode.toString() !== this.tree.rootNode.toString();
+    } finally {
+      fresh.delete();
+    }
+  }
+
+  dispose(): void {
+    this.tree.delete();
+  }
+}
+
+/** Edit sessions whose difference from a fresh analysis came from tree-sitter's own incremental parse (see TreeReplay). */
+export const treeSitterDivergences = { count: 0 };
+
 /**
  * Incremental equals fresh: opens `initial`, looks at its findings (so later runs have something to reuse),
  * applies `steps` through applyEdits/edit/configure, and after every look and at the end compares the
  * document's findings and parse errors with a fresh analysis of its text. Also checks the result is valid.
+ * With `strict`, a difference is a failure even where tree-sitter's own incremental parse diverged.
  */
-export async function checkEditSession(engine: Engine, initial: string, steps: readonly EditStep[], settings: Settings = ALL_RULES): Promise<void> {
+export async function checkEditSession(engine: Engine, initial: string, steps: readonly EditStep[], settings: Settings = ALL_RULES, strict = false): Promise<void> {
   const doc = engine.open(initial, settings);
+  const replay = await TreeReplay.start(initial);
   let current = settings;
   let text = initial;
+  let diverged = false;
   const compare = (label: string, findings: Finding[]): void => {
     const fresh = engine.analyze(text, current);
-    const difference = analysisDifference({ findings, parseErrors: doc.parseErrors() }, fresh);
-    if (difference) fail('incremental equals fresh', `${label}: ${difference}`);
     assertValidAnalysis(text, fresh);
+    const difference = analysisDifference({ findings, parseErrors: doc.parseErrors() }, fresh);
+    if (!difference) return;
+    if (!strict && replay.diverged()) {
+      diverged = true;
+      return;
+    }
+    fail('incremental equals fresh', `${label}: ${difference}`);
   };
   try {
     compare('initial', doc.findings());
@@ -175,10 +256,15 @@ export async function checkEditSession(engine: Engine, initial: string, steps: r
       if (step.look === 'edit') {
         // Earlier changes of the step as one batch, the last one through `edit`, which returns the findings.
         const last = resolved.changes[resolved.changes.length - 1]!;
-        if (resolved.changes.length > 1) doc.applyEdits(resolved.changes.slice(0, -1));
+        if (resolved.changes.length > 1) {
+          doc.applyEdits(resolved.changes.slice(0, -1));
+          replay.apply(resolved.changes.slice(0, -1));
+        }
+        replay.apply([last]);
         compare(label, doc.edit(last.start, last.end, last.text));
       } else {
         doc.applyEdits(resolved.changes);
+        replay.apply(resolved.changes);
       }
       if (doc.text !== text) fail('edit text', `${label}: the document's text differs from the edited text`);
       if (step.settings) {
@@ -195,7 +281,26 @@ export async function checkEditSession(engine: Engine, initial: string, steps: r
     compare('at the end', doc.findings());
   } finally {
     doc.dispose();
+    replay.dispose();
+    if (diverged) treeSitterDivergences.count++;
   }
+}
+
+/**
+ * On text that parses cleanly, applying a finding's quick fix gives text that still parses cleanly (the
+ * first `limit` fixable findings). Returns how many fixes were applied.
+ */
+export function checkFixes(engine: Engine, text: string, analysis: Analysis, limit = 1): number {
+  if (analysis.parseErrors.length > 0) return 0;
+  let applied = 0;
+  for (const finding of analysis.findings) {
+    if (!finding.fix || applied >= limit) continue;
+    const fixed = applyEdits(text, finding.fix.edits);
+    const [error] = engine.analyze(fixed, { ignore: ['ALL'] }).parseErrors;
+    if (error) fail('fix keeps the code valid', `fix "${finding.fix.title}" of ${finding.rule} at ${describeRange(finding)} breaks the code at ${describeRange(error)}: ${JSON.stringify(fixed)}`);
+    applied++;
+  }
+  return applied;
 }
 
 /** Runs one fuzz case through the properties above; explains up to `explainLimit` findings. */
@@ -206,14 +311,13 @@ export async function checkCase(engine: Engine, fuzz: FuzzCase, explainLimit = 2
   }
   const text = fuzz.kind === 'text' ? fuzz.text : mutatedText(fuzz.file);
   const analysis = checkText(engine, text);
-  if (explainLimit > 0 || analysis.parseErrors.length > 0) {
-    const doc = engine.open(text, ALL_RULES);
-    try {
-      checkExplanations(doc, analysis.findings, explainLimit);
-      checkSyntaxTree(doc);
-    } finally {
-      doc.dispose();
-    }
+  checkFixes(engine, text, analysis);
+  const doc = engine.open(text, ALL_RULES);
+  try {
+    checkExplanations(doc, analysis.findings, explainLimit);
+    checkSyntaxTree(doc);
+  } finally {
+    doc.dispose();
   }
 }
 
