@@ -213,7 +213,15 @@ class Document implements Doc {
       current = current.slice(0, start) + text + current.slice(end);
     }
     this.current = current;
-    this.tree = parse(this.parser, current, tree);
+    let next = parse(this.parser, current, tree);
+    // With syntax errors, tree-sitter's incremental re-parse can differ from a fresh parse of the same text
+    // (its error recovery depends on the nodes it reuses): then parse afresh, so that a document always
+    // agrees with a fresh analysis of its text. Error-free edits, the common case, stay incremental.
+    if (tree.rootNode.hasError || next.rootNode.hasError) {
+      next.delete();
+      next = parse(this.parser, current);
+    }
+    this.tree = next;
     tree.delete();
     this.invalidate();
   }

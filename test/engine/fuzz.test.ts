@@ -62,12 +62,11 @@ describe('fuzz (short run; `npm run fuzz` for the long one)', () => {
   /**
    * Found by a long edit session, shrunk by hand. tree-sitter's incremental re-parse can differ from a fresh
    * parse of the same text when the text has syntax errors (tree-sitter issues #1645, #4001; replaying the
-   * edits on a bare parser shows the same difference). The document re-parses incrementally on every edit
-   * (src/engine/index.ts, Document.applyEdits), so here it lists other parse errors than a fresh analysis of
-   * its text. Fix there: parse from scratch instead when the previous tree or the incremental result has an
-   * ERROR node. When fixed, this test fails: turn `it.fails` into `it`.
+   * edits on a bare parser shows the same difference). The document (src/engine/index.ts,
+   * Document.applyEdits) therefore parses from scratch when the previous tree or the incremental result has
+   * a syntax error, and agrees with a fresh analysis of its text.
    */
-  it.fails('incremental equals fresh where tree-sitter\'s own incremental re-parse diverges (fix belongs in index.ts)', () => {
+  it('incremental equals fresh where tree-sitter\'s own incremental re-parse diverges', () => {
     const text = "   >>> print(type(defaultdict))        # its metatype\n    <class 'type'>\n    >>> a[1] = 3.25                     # modify the instance\n    0.0\n  >> prin";
     const doc = engine.open(text);
     try {
