@@ -1,7 +1,7 @@
 /**
  * Error recovery beyond tree-sitter's own. tree-sitter sometimes lets one broken line swallow the rest of
  * the file into a single ERROR node (`def broken(:` does), and rules would then see nothing after it.
- * We blank the first line of the first ERROR node (spaces, same length, so every offset and position
+ * We blank the first line that holds error material (spaces, same length, so every offset and position
  * stays valid), re-parse incrementally, and repeat a bounded number of times. Rules then run on the
  * recovered tree; the user still sees the original syntax errors.
  */
@@ -85,7 +85,7 @@ export function recoverTree(parser: Parser, tree: Tree, text: string, errorQuery
   };
   // Each round re-parses the error around the blanked row. Text that tree-sitter cannot parse at all (10,000
   // nested blocks: its indentation stack overflows) stays one big error whatever we blank; this budget keeps
-  // such hopeless rounds to about two re-parses of the file instead of MAX_ROUNDS.
+  // such hopeless rounds to about two re-parses of a large file (a few more of a small one) instead of MAX_ROUNDS.
   let budget = 2 * text.length + REPARSE_ALLOWANCE;
   for (let round = 0; round < MAX_ROUNDS && errorCount(current.rootNode) > 0; round++) {
     const next = nextRow(current, errorQuery, usable);

@@ -183,9 +183,12 @@ export class Analyzer {
         const closed = stack.pop()!;
         call(closed.type + EXIT_SUFFIX, closed.node, closed);
       };
-      for (const { name: type, node } of query.captures(root, { startIndex: chunkStart, endIndex: chunkEnd })) {
+      // The query runs on the statement's own subtree: a byte range on the root would make the query cursor
+      // step over the preceding top-level statements each time (quadratic on files of many thousand, such
+      // as binary junk, where every stray token is one).
+      for (const { name: type, node } of query.captures(chunk)) {
         const start = node.startIndex;
-        // Nodes that merely touch the chunk's range belong to a neighbouring chunk.
+        // Zero-width nodes at the edges belong to a neighbouring chunk.
         if (start < chunkStart || start >= chunkEnd) continue;
         while (stack.length > 1 && start >= stack[stack.length - 1]!.endIndex) close();
         const kind = SCOPE_TYPES[type];

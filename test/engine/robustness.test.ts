@@ -88,11 +88,10 @@ describe('deep nesting (iterative walks: no stack overflow)', () => {
     const lines = ['import time'];
     for (let i = 0; i < depth; i++) lines.push(`${' '.repeat(i)}def test_${i}(self):`);
     lines.push(`${' '.repeat(depth)}time.sleep(1)`, '');
-    const started = Date.now();
+    // Error recovery gives up on hopeless text instead of re-parsing 1 MB two dozen times (it took ~8 s); the
+    // recovery tests below count its re-parses (no timed assertion: shared machines are noisy).
     const analysis = hostile(lines.join('\n'), { explain: 5 });
     expect(analysis.parseErrors.length).toBeGreaterThan(0);
-    // Error recovery gives up on hopeless text instead of re-parsing 1 MB two dozen times (it took ~8 s).
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('error recovery re-parses text it cannot repair a few times at most, junk not at all', async () => {
@@ -211,6 +210,15 @@ describe('not Python at all', () => {
     const analysis = hostile(junk(30_000));
     expect(analysis.parseErrors.length).toBeGreaterThan(0);
   });
+
+  // On binary junk the module has tens of thousands of children (stray tokens, ERROR nodes). The runner once
+  // ran its query over a byte range of the root per child, which was quadratic (1 MB: 90 s); now each query
+  // runs on the child's own subtree.
+  // No timed assertion (shared machines are noisy): the test's timeout is the guard against the old 90 s.
+  it('1 MB of binary junk is analysed', () => {
+    const analysis = engine.analyze(junk(1_000_000), ALL_RULES);
+    expect(analysis.parseErrors.length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('binary junk inside a test file leaves the tests around it analysed', () => {
     const text = TWO_SLEEPY_TESTS.replace('def test_b', `${junk(2000, 3).replace(/[\n\r]/g, ' ')}\ndef test_b`);

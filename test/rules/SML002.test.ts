@@ -98,6 +98,14 @@ ruleTester('SML002', {
               """Detaching frees the volume."""
               self.skipTest('not implemented yet')
     ` },
+    {
+      // Found by the fuzzer (npm run fuzz): the module node starts at the first token, so its text had no
+      // leading blank lines and the indentation was copied from the wrong place (`""self.skipTest(...)`).
+      name: 'docstring only, in a file that starts with blank lines',
+      code: '\n\nimport unittest\nclass T(unittest.TestCase):\n    def test_detach(self):\n        """Detaching frees the volume."""\n',
+      errors: [{ line: 5, message: 'a docstring' }],
+      output: '\n\nimport unittest\nclass T(unittest.TestCase):\n    def test_detach(self):\n        """Detaching frees the volume."""\n        self.skipTest(\'not implemented yet\')\n',
+    },
     { name: 'docstring, comment and ellipsis in a pytest module', code: py`
       import pytest
       async def test_stream():

@@ -44,9 +44,11 @@ function skipFix(test: Scope, ctx: RuleContext): Fix | undefined {
 }
 
 function indentationOf(statement: Node): string {
-  const source = statement.tree.rootNode.text;
-  const lineStart = source.lastIndexOf('\n', statement.startIndex - 1) + 1;
-  return source.slice(lineStart, statement.startIndex);
+  const root = statement.tree.rootNode;
+  // The module node starts at the file's first token: its text leaves out leading blank lines and indentation.
+  const lineStart = statement.startIndex - statement.startPosition.column;
+  if (lineStart < root.startIndex) return ' '.repeat(statement.startPosition.column);
+  return root.text.slice(lineStart - root.startIndex, statement.startIndex - root.startIndex);
 }
 
 function describeBody(definition: Node): string {
