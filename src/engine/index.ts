@@ -4,8 +4,8 @@
  */
 import { Edit, type Parser, type Point, type Query, type Tree } from 'web-tree-sitter';
 import { createParser, loadPython, type ParserOptions } from './parser';
-import { Analyzer, compareFindings, createErrorQuery, parseErrors, suppressionFilter, type FileStateLog, type ParseError } from './runner';
-import { moved, planReuse, readChunks, recordOf, staysInside, type ChunkRecord, type Memo } from './incremental';
+import { Analyzer, compareFindings, createErrorQuery, parseErrors, suppressionFilter, type Batch, type FileStateLog, type MemberSkip, type ParseError } from './runner';
+import { moved, planReuse, readChunks, recordOf, staysInside, type Chunk, type ChunkRecord, type MemberRecord, type Memo } from './incremental';
 import { EXIT_SUFFIX, type Rule } from './rule';
 import { TextQuestions } from './file-text';
 import { collectModuleFacts } from './module-facts';
@@ -276,28 +276,48 @@ class Document implements Doc {
     // A stale memo is still a sound base: planning compares its texts with the current ones.
     const memo = this.memo;
     const plan = memo ? planReuse(memo, ruleKey, chunks, text) : null;
+    // Judging a class as a whole is learned by watching the rules (see FileStateObserver): a visitor of the
+    // class node itself always runs, so it may read the whole class; only state it keeps for later counts.
+    const classWide: ReadonlySet<string> = new Set();
     if (memo && plan) {
       const local = rules.filter((rule) => !memo.fileRules.has(rule.meta.id));
       const whole = rules.filter((rule) => memo.fileRules.has(rule.meta.id));
-      const log: FileStateLog = { moduleStateRules: new Set(), questions: new TextQuestions() };
+      const log: FileStateLog = { moduleStateRules: new Set(), classStateRules: new Map(), questions: new TextQuestions() };
+      const skips = new Map<number, MemberSkip>();
+      for (const [index, partial] of plan.partial) {
+        const skipped = [...partial.reused.keys()].map((at) => [partial.members[at]!.start, partial.members[at]!.end] as const);
+        skips.set(index, { skipped, classRules: partial.classRules });
+      }
       const records: ChunkRecord[] = new Array(chunks.length);
       const all: Finding[] = [];
-      for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log, facts: memo.facts })) {
+      // A rule that started keeping file-wide state, or class-wide state in a class whose other members
+      // it skipped, makes the reuse unsound. (New text questions come from the re-analysed statements only:
+      // they are answered afresh and kept for the next run.)
+      let sound = true;
+      for (const batch of this.analyzer.run(tree, text, local, { only: plan.rerun, keepSuppressed: true, log, facts: memo.facts, members: skips })) {
         if (batch.index < 0) continue;
         const chunk = chunks[batch.index]!;
-        const reusable = batch.findings.every((finding) => staysInside(finding, chunk));
-        records[batch.index] = { ...recordOf(chunk, text, reusable ? batch.findings : null), ...plan.outlines.get(batch.index) };
-        all.push(...batch.findings);
+        const partial = plan.partial.get(batch.index);
+        const classRules = union(classWide, log.classStateRules.get(batch.index));
+        if (partial && [...classRules].some((id) => !partial.classRules.has(id))) sound = false;
+        const result = { findings: batch.findings, origins: batch.origins, classRules: partial?.classRules ?? classRules };
+        const record = { ...recordOf(chunk, text, null, result), ...plan.outlines.get(batch.index) };
+        const found = [...batch.findings];
+        for (const [at, member] of partial?.reused ?? []) {
+          const now = partial!.members[at]!;
+          const findings = moved(member, now);
+          record.members![at] = { ...member, startRow: now.startRow, endRow: now.endRow, findings };
+          found.push(...findings);
+        }
+        record.findings = found.every((finding) => staysInside(finding, chunk)) ? found.sort(compareFindings) : null;
+        records[batch.index] = record;
+        all.push(...found);
       }
-      // A rule that started keeping file-wide state, or a new text search, makes the reuse unsound.
-      // A rule that started keeping file-wide state makes the reuse unsound. (New questions come from the
-      // re-analysed statements only: they are answered afresh and kept for the next run.)
-      const sound = log.moduleStateRules.size === 0;
-      if (sound) {
+      if (sound && log.moduleStateRules.size === 0) {
         for (const [index, record] of plan.reused) {
           const findings = moved(record, chunks[index]!);
           const chunk = chunks[index]!;
-          records[index] = { ...record, startRow: chunk.startRow, endRow: chunk.endRow, findings };
+          records[index] = { ...record, startRow: chunk.startRow, endRow: chunk.endRow, findings, members: movedMembers(record, chunk) };
           all.push(...findings);
         }
         if (whole.length > 0) for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true, facts: memo.facts })) all.push(...batch.findings);
@@ -310,18 +330,20 @@ class Document implements Doc {
 
     // A full run: every rule over every statement, learning which rules depend on the whole file.
     const fileRules = new Set(rules.filter(hasModuleExit).map((rule) => rule.meta.id));
-    const log: FileStateLog = { moduleStateRules: fileRules, questions: new TextQuestions() };
+    const log: FileStateLog = { moduleStateRules: fileRules, classStateRules: new Map(), questions: new TextQuestions() };
     const facts = collectModuleFacts(tree.rootNode);
     const records: ChunkRecord[] = [];
-    const pending: Finding[][] = [];
+    const pending: Batch[] = [];
     for (const batch of this.analyzer.run(tree, text, rules, { keepSuppressed: true, log, facts })) {
-      if (batch.index >= 0) pending[batch.index] = batch.findings;
+      if (batch.index >= 0) pending[batch.index] = batch;
       yield { findings: batch.findings.filter(keep), end: batch.end };
     }
     // Rules are classified only once the run is over: a rule may touch module state late in the file.
     chunks.forEach((chunk, index) => {
-      const local = (pending[index] ?? []).filter((finding) => !fileRules.has(finding.rule));
-      records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null));
+      const batch = pending[index];
+      const local = (batch?.findings ?? []).filter((finding) => !fileRules.has(finding.rule));
+      const result = { findings: local, origins: batch?.origins ?? new Map(), classRules: union(classWide, log.classStateRules.get(index)) };
+      records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null, result));
     });
     this.memo = { ruleKey, fileRules, questions: log.questions, facts, chunks: records };
     this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0 };
@@ -382,4 +404,20 @@ class Document implements Doc {
 
 function hasModuleExit(rule: Rule): boolean {
   return `module${EXIT_SUFFIX}` in rule.visit;
+}
+
+function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): ReadonlySet<string> {
+  return b && b.size > 0 ? new Set([...a, ...b]) : a;
+}
+
+/** A reused class's member records, moved with it. */
+function movedMembers(record: ChunkRecord, chunk: Chunk): MemberRecord[] | null {
+  const delta = chunk.startRow - record.startRow;
+  if (!record.members || delta === 0) return record.members;
+  return record.members.map((member) => ({
+    ...member,
+    startRow: member.startRow + delta,
+    endRow: member.endRow + delta,
+    findings: member.findings && moved(member, { ...member, startRow: member.startRow + delta }),
+  }));
 }

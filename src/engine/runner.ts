@@ -40,14 +40,35 @@ export interface Batch {
   end: number;
   /** The top-level statement's index among the module's named children; -1 for the module's end. */
   index: number;
+  /** Where the runner was when each finding was reported: the range of the node being visited. */
+  origins: Map<Finding, Origin>;
+}
+
+/** The offsets of the node a rule was visiting when it reported a finding. */
+export interface Origin {
+  start: number;
+  end: number;
 }
 
 /** What a run learned about the rules' use of file-wide state (see FileStateObserver in scope.ts). */
 export interface FileStateLog {
   /** Rules that kept state on the module scope: their findings depend on the whole file. */
   moduleStateRules: Set<string>;
+  /** By top-level statement: rules that judged a class as a whole (state on its scope, or its node read). */
+  classStateRules: Map<number, Set<string>>;
   /** Questions asked about the whole file's text, with their answers. */
   questions: TextQuestions;
+}
+
+/**
+ * Within one top-level class, the methods whose findings are reused: only the rules that judge the class
+ * as a whole visit them again (their judgement needs every method); the others skip them.
+ */
+export interface MemberSkip {
+  /** Offsets `[start, end)` of the reused members, in document order. */
+  skipped: readonly (readonly [number, number])[];
+  /** The rules that judge this class as a whole. */
+  classRules: ReadonlySet<string>;
 }
 
 export interface RunOptions {
@@ -61,6 +82,8 @@ export interface RunOptions {
   log?: FileStateLog;
   /** The file's facts, when the caller knows them already (they depend on the file's outline only). */
   facts?: ModuleFacts;
+  /** By top-level statement index: members whose findings are reused (see MemberSkip). */
+  members?: ReadonlyMap<number, MemberSkip>;
 }
 
 type MutableContext = { -readonly [K in keyof RuleContext]: RuleContext[K] };
@@ -128,17 +151,26 @@ export class Analyzer {
     const facts = options.facts ?? collectModuleFacts(root);
     const moduleScope = new Scope('module', root, null, facts.testClassNames);
     let currentRule: Rule | null = null;
+    let currentNode: Node = root;
+    let chunkIndex = -1;
     const log = options.log;
     if (log) {
       moduleScope.observer = {
         usedModuleState: () => {
           if (currentRule) log.moduleStateRules.add(currentRule.meta.id);
         },
+        usedClassState: () => {
+          if (!currentRule || chunkIndex < 0) return;
+          let rules = log.classStateRules.get(chunkIndex);
+          if (!rules) log.classStateRules.set(chunkIndex, (rules = new Set()));
+          rules.add(currentRule.meta.id);
+        },
         questions: log.questions,
       };
     }
     const keep = suppressionFilter(tree, source);
     let batch: Finding[] = [];
+    let origins = new Map<Finding, Origin>();
     // One context per rule for the whole run; only its scope changes from node to node (allocating a
     // context per visit dominated the cost on large files).
     const contexts = new Map<Rule, MutableContext>();
@@ -151,12 +183,20 @@ export class Analyzer {
           const finding = toFinding(rule, report);
           if (options.explain) (finding as ExplainedFinding).matched = matchedNodes(report);
           batch.push(finding);
+          origins.set(finding, { start: currentNode.startIndex, end: currentNode.endIndex });
         },
       });
     }
-    const call = (key: string, node: Node, scope: Scope): void => {
-      const visitors = dispatch.get(key);
+    const classDispatch = new Map<ReadonlySet<string>, Dispatch>();
+    const dispatchOfClassRules = (classRules: ReadonlySet<string>): Dispatch => {
+      let found = classDispatch.get(classRules);
+      if (!found) classDispatch.set(classRules, (found = this.dispatchFor(rules.filter((rule) => classRules.has(rule.meta.id)))));
+      return found;
+    };
+    const call = (key: string, node: Node, scope: Scope, within: Dispatch = dispatch): void => {
+      const visitors = within.get(key);
       if (!visitors) return;
+      currentNode = node;
       for (const { rule, visitor } of visitors) {
         const ctx = contexts.get(rule)!;
         ctx.scope = scope;
@@ -164,10 +204,11 @@ export class Analyzer {
         visitor(node, ctx);
       }
     };
-    const finish = (): Finding[] => {
+    const finish = (): { findings: Finding[]; origins: Map<Finding, Origin> } => {
       const kept = options.keepSuppressed ? batch : batch.filter(keep);
-      const done = kept.sort(compareFindings);
+      const done = { findings: kept.sort(compareFindings), origins };
       batch = [];
+      origins = new Map();
       return done;
     };
 
@@ -177,11 +218,20 @@ export class Analyzer {
       if (!chunk || (options.only && !options.only.has(index))) continue;
       const chunkStart = chunk.startIndex;
       const chunkEnd = chunk.endIndex;
+      chunkIndex = index;
       const stack: Scope[] = [moduleScope];
       moduleScope.startStatement();
+      // Nodes inside reused members go to the rules that judge the class as a whole only.
+      const skip = options.members?.get(index);
+      const skipDispatch = skip ? dispatchOfClassRules(skip.classRules) : dispatch;
+      const dispatchAt = (node: Node, start: number): Dispatch => {
+        const range = skip && rangeAround(skip.skipped, start);
+        return range && node.endIndex <= range[1] ? skipDispatch : dispatch;
+      };
       const close = (): void => {
         const closed = stack.pop()!;
-        call(closed.type + EXIT_SUFFIX, closed.node, closed);
+        const node = closed.ownNode;
+        call(closed.type + EXIT_SUFFIX, node, closed, skip ? dispatchAt(node, node.startIndex) : dispatch);
       };
       // The query runs on the statement's own subtree: a byte range on the root would make the query cursor
       // step over the preceding top-level statements each time (quadratic on files of many thousand, such
@@ -197,14 +247,29 @@ export class Analyzer {
           scope = new Scope(kind, node, scope, facts.testClassNames);
           stack.push(scope);
         }
-        call(type, node, scope);
+        call(type, node, scope, skip ? dispatchAt(node, start) : dispatch);
       }
       while (stack.length > 1) close();
-      yield { findings: finish(), end: chunkEnd, index };
+      yield { ...finish(), end: chunkEnd, index };
     }
+    chunkIndex = -1;
     call('module' + EXIT_SUFFIX, root, moduleScope);
-    yield { findings: finish(), end: source.length, index: -1 };
+    yield { ...finish(), end: source.length, index: -1 };
   }
+}
+
+/** The range of the sorted, disjoint `ranges` that holds `offset`, if any. */
+function rangeAround(ranges: readonly (readonly [number, number])[], offset: number): readonly [number, number] | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle]!;
+    if (offset < range[0]) high = middle - 1;
+    else if (offset >= range[1]) low = middle + 1;
+    else return range;
+  }
+  return undefined;
 }
 
 /** A filter that drops the findings a `noqa` comment on their line suppresses (lines are read on demand). */

@@ -52,15 +52,22 @@ export function isTestClassDefinition(definition: Node, localTestClasses: Readon
  * reuse: per-file facts derived from the file's outline are safe (`fileFact`), questions about the whole
  * file's text are recorded and asked again after edits (`fileMatches`, `fileMatchAll`, `fileWordCount`),
  * anything else kept on the module scope ties a rule to the whole file (`data`/`peek` on the module scope).
+ *
+ * One level down, the same for a top-level class: a rule that keeps state on the class's scope, keeps
+ * statement-wide state, or reads the class's node judges the class as a whole, so its findings in one
+ * method may depend on another method (`usedClassState`). The other rules' findings in a method depend
+ * on that method and the file's outline only, and are reused when another method is edited.
  */
 export interface FileStateObserver {
   usedModuleState(): void;
+  usedClassState(): void;
   readonly questions: TextQuestions;
 }
 
 export class Scope {
   readonly kind: ScopeKind;
-  readonly node: Node;
+  /** The scope's own node, read without telling the observer (for the runner; rules use `node`). */
+  readonly ownNode: Node;
   /** The node's type and end, read once (each read of a node property crosses into WebAssembly). */
   readonly type: string;
   readonly endIndex: number;
@@ -80,13 +87,15 @@ export class Scope {
   private readonly state = new Map<string, unknown>();
   /** Module scope only: derived per-file facts, and who to tell about file-wide state. */
   private readonly fileFacts = new Map<string, unknown>();
+  /** Class scopes: facts read from the class's outline (see `classFact`). */
+  private readonly classFacts = new Map<string, unknown>();
   /** Module scope only: scratch space for the top-level statement being visited (reset by the runner). */
   private statementState = new Map<string, unknown>();
   observer: FileStateObserver | null = null;
 
   constructor(kind: ScopeKind, node: Node, parent: Scope | null, testClassNames: ReadonlySet<string>) {
     this.kind = kind;
-    this.node = node;
+    this.ownNode = node;
     this.type = kind === 'module' ? 'module' : kind === 'class' ? 'class_definition' : 'function_definition';
     this.endIndex = node.endIndex;
     this.parent = parent;
@@ -99,6 +108,25 @@ export class Scope {
     this.testFunction = this.isTestFunction || this.isSetup ? this : (parent?.testFunction ?? null);
     if (kind === 'function' && parent?.kind === 'class') this.testFunction = this.isTestFunction || this.isSetup ? this : null;
     this.enclosingClass = kind === 'class' ? this : (parent?.enclosingClass ?? null);
+  }
+
+  /** The class, function or module node. Reading a top-level class's node makes a rule judge the whole class. */
+  get node(): Node {
+    if (this.isTopLevelClass) this.notifyClassState();
+    return this.ownNode;
+  }
+
+  private get isTopLevelClass(): boolean {
+    return this.kind === 'class' && this.parent?.kind === 'module';
+  }
+
+  private notifyClassState(): void {
+    this.parent?.observer?.usedClassState();
+  }
+
+  private noteStateUse(): void {
+    if (this.kind === 'module') this.observer?.usedModuleState();
+    else if (this.isTopLevelClass) this.notifyClassState();
   }
 
   /** Inside a test function or setup method, including functions nested in them. */
@@ -121,13 +149,13 @@ export class Scope {
   }
 
   data<T>(key: string, init: () => T): T {
-    this.observer?.usedModuleState();
+    this.noteStateUse();
     if (!this.state.has(key)) this.state.set(key, init());
     return this.state.get(key) as T;
   }
 
   peek<T>(key: string): T | undefined {
-    this.observer?.usedModuleState();
+    this.noteStateUse();
     return this.state.get(key) as T | undefined;
   }
 
@@ -138,6 +166,8 @@ export class Scope {
    */
   statementData<T>(key: string, init: () => T): T {
     if (this.kind !== 'module') return this.data(key, init);
+    // State that spans the statement spans a class's methods: it ties the rule to the whole class.
+    this.observer?.usedClassState();
     if (!this.statementState.has(key)) this.statementState.set(key, init());
     return this.statementState.get(key) as T;
   }
@@ -158,6 +188,19 @@ export class Scope {
     const module = this.root;
     if (!module.fileFacts.has(key)) module.fileFacts.set(key, init(module));
     return module.fileFacts.get(key) as T;
+  }
+
+  /**
+   * A fact about this class computed once (its bases, decorators, method names...). Contract, as for
+   * `fileFact`: `init` reads only the class's outline - its header, class-level statements, method headers
+   * and the bodies of non-test methods - never the body of a test. Unlike `node` and `data`, it does not
+   * make the rule judge the class as a whole, so the rule's findings in one test are reused while another
+   * test of the class is edited.
+   */
+  classFact<T>(key: string, init: (definition: Node) => T): T {
+    if (this.kind !== 'class') throw new Error(`classFact on a ${this.kind} scope`);
+    if (!this.classFacts.has(key)) this.classFacts.set(key, init(this.ownNode));
+    return this.classFacts.get(key) as T;
   }
 
   /** Whether `pattern` (not global) matches anywhere in the file's text. */

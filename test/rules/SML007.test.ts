@@ -61,7 +61,7 @@ ruleTester('SML007', {
               self.assertEqual(2048, flavor["ram"])
               self.assertEqual(1, flavor["vcpus"])
               self.assertEqual(2048,  flavor["ram"])  # again
-    `, errors: [{ line: 7, column: 9, endLine: 7, endColumn: 47, severity: 'info', message: 'repeats the one on line 5', fixTitle: 'Delete' }],
+    `, errors: [{ line: 7, column: 9, endLine: 7, endColumn: 47, severity: 'info', message: 'repeats the one 2 lines above', fixTitle: 'Delete' }],
     output: py`
       import unittest
       class T(unittest.TestCase):

@@ -228,5 +228,30 @@ ruleTester('TIM004', {
               x = random.random()
               self.assertEqual(x, value())
     `, errors: [{ line: 8 }] },
+    { name: 'a seed in another test of the class does not count (tests may run alone or in any order)', code: py`
+      import random, unittest
+      class T(unittest.TestCase):
+          def test_seeded(self):
+              random.seed(1)
+              self.assertEqual(random.random(), value())
+          def test_unseeded(self):
+              x = random.random()
+              self.assertEqual(x, value())
+    `, errors: [{ line: 8 }] },
+    { name: 'a seed in a helper method or on a class decorator covers every test', code: py`
+      import random, unittest
+      from unittest import mock
+      class Helper(unittest.TestCase):
+          def _seed(self):
+              random.seed(1)
+          def test_a(self):
+              self._seed()
+              self.assertEqual(random.random(), value())
+      @mock.patch('time.time', return_value=5)
+      class Patched(unittest.TestCase):
+          def test_b(self, _time):
+              import time
+              self.assertEqual(time.time(), value())
+    `, errors: [] },
   ],
 });

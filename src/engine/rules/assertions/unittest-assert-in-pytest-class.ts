@@ -51,12 +51,12 @@ function fixFor(assertion: SelfAssertCall, ctx: RuleContext): Fix | undefined {
 
 function check(call: Node, ctx: RuleContext): void {
   const owner = ctx.scope.method?.parent;
-  if (owner?.kind !== 'class' || !owner.data('ASR009.pytestClass', () => isPytestClass(owner.node, ctx))) return;
+  if (owner?.kind !== 'class' || !owner.classFact('ASR009.pytestClass', (definition) => isPytestClass(definition, ctx))) return;
   const assertion = selfAssertCall(call);
   if (!assertion || !TESTCASE_ASSERTIONS.has(assertion.name)) return;
-  if (owner.data('ASR009.ownMethods', () => ownMethods(owner.node)).has(assertion.name)) return;
+  if (owner.classFact('ASR009.ownMethods', ownMethods).has(assertion.name)) return;
   const instead = assertion.name.startsWith('assertRaises') ? '`pytest.raises(...)`' : 'a plain `assert`, which pytest explains on failure';
-  const className = owner.node.childForFieldName('name');
+  const className = owner.classFact('ASR009.name', (definition) => definition.childForFieldName('name'));
   ctx.report({
     node: call,
     related: className ? [className] : [],

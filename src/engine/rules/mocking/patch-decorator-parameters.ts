@@ -112,7 +112,7 @@ function check(fn: Node, ctx: RuleContext): void {
   const classScope = scope.parent?.kind === 'class' ? scope.parent : null;
   const own = readDecorators(decoratorsOf(fn), ctx);
   // Class decorators patch every `test*` method too; their mocks come after the method's own.
-  const inherited = classScope ? readDecorators(decoratorsOf(classScope.node), ctx) : null;
+  const inherited = classScope ? classScope.classFact(`${ID}.decorators`, (definition) => readDecorators(decoratorsOf(definition), ctx)) : null;
   const count = own.injecting.length + (inherited?.injecting.length ?? 0);
   if (count === 0 || own.unknowable || own.foreignInside || inherited?.unknowable) return;
   const parameters = readParameters(fn, classScope !== null);
@@ -132,7 +132,7 @@ function check(fn: Node, ctx: RuleContext): void {
     });
     return;
   }
-  if (classScope && !own.foreign && parameters.required > count && isUnittestClass(classScope.node, scope)) {
+  if (classScope && !own.foreign && parameters.required > count && classScope.classFact(`${ID}.unittest`, (definition) => isUnittestClass(definition, scope))) {
     const unfilled = parameters.names.slice(count, parameters.required).map((name) => `\`${name}\``).join(', ');
     ctx.report({
       node: parameters.node,

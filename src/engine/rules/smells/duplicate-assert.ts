@@ -98,7 +98,7 @@ function checkBlock(block: Node, ctx: RuleContext): void {
     ctx.report({
       node: statement,
       related: [first],
-      message: `This assertion repeats the one on line ${first.startPosition.row + 1} with nothing in between that could change the outcome: it adds nothing; delete it, or assert what was meant`,
+      message: `This assertion repeats the one ${linesAbove(statement.startPosition.row - first.startPosition.row)} with nothing in between that could change the outcome: it adds nothing; delete it, or assert what was meant`,
       ...(edit ? { fix: { title: 'Delete the repeated assertion', edits: [edit] } } : {}),
     });
   });
@@ -136,6 +136,11 @@ function isDeliberateRepeat(key: string, between: readonly Node[]): boolean {
     const reads = attributeReads(node.text);
     return [...reads.names].some((name) => repeated.names.has(name)) || [...reads.owners].some((owner) => repeated.owners.has(owner));
   });
+}
+
+/** Where the first assertion is, relative to the repeat: a message that names a line number would go stale when code above is edited. */
+function linesAbove(distance: number): string {
+  return distance === 1 ? 'on the line above' : `${distance} lines above`;
 }
 
 export default defineRule({

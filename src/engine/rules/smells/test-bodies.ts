@@ -49,10 +49,10 @@ export function methodsOf(classDefinition: Node): Node[] {
  */
 export function isCollectedClass(scope: Scope): boolean {
   if (scope.kind !== 'class' || !scope.isTestClass) return false;
-  return scope.data('smells.collectedClass', () => {
+  return scope.classFact('smells.collectedClass', (definition) => {
     for (let current = scope.parent; current; current = current.parent) if (current.kind === 'function') return false;
-    if (positionalBases(scope.node).length > 0) return true;
-    return !methodsOf(scope.node).some((method) => method.childForFieldName('name')?.text === '__init__');
+    if (positionalBases(definition).length > 0) return true;
+    return !methodsOf(definition).some((method) => method.childForFieldName('name')?.text === '__init__');
   });
 }
 

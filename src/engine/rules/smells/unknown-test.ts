@@ -46,7 +46,8 @@ function judge(definition: Node, ctx: RuleContext): void {
   // An empty body is SML002's finding; skipped and abstract tests are not run as written.
   if (isEmptyBody(definition) || isSkipDecorated(definition) || isAbstract(definition) || hasDoctest(definition)) return;
   if (expectsFailure(definition) || isDrivenByDecorator(definition) || takesBenchmarkFixture(definition) || skipsFirst(definition)) return;
-  const testClass = test.parent?.kind === 'class' ? test.parent.node : null;
+  // The helper index reads the class's helpers, never another test's body: an outline read.
+  const testClass = test.parent?.kind === 'class' ? test.parent.classFact('definition', (node) => node) : null;
   if (state && helperIndex(ctx).reachesVerification(state.reach, testClass)) return;
   if (mentionsAssertion(definition)) return;
   const name = definition.childForFieldName('name');

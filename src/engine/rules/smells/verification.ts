@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { isAssertionCall, isVerifyingHelperName } from '../../semantics';
 import { calleeLastName, definitionOf } from '../../syntax';
+import { isTestName } from '../../scope';
 
 export type Qualify = (node: Node | null | undefined) => string | null;
 
@@ -200,6 +201,9 @@ export class HelperIndex {
       const { reach: current, owner } = pending.pop()!;
       if (current.passesSelf) return true;
       for (const name of current.selfCalls) {
+        // A call to another test is taken as verifying without reading its body: a test's findings may not
+        // depend on another test's body, or typing in one would change the findings of the other.
+        if (isTestName(name)) return true;
         const found = testClass ? this.findMethod(testClass, name) : null;
         if (found ? follow(found.method, found.owner) : isTestishHelperName(name)) return true;
       }

@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
 import { isAssertionCall } from '../../semantics';
-import { callArguments, calleeLastName, comparisonOperators } from '../../syntax';
+import { isTestName } from '../../scope';
+import { callArguments, calleeLastName, comparisonOperators, decoratorExpression, decoratorsOf, definitionOf } from '../../syntax';
 import { patchCallOf } from '../mocking/patches';
 import { ancestors } from './sleeps';
 
@@ -163,9 +164,9 @@ function testState(scope: Scope): TestState | null {
   return scope.data<TestState>(ID, () => ({ tainted: new Map(), candidates: [] }));
 }
 
-/** Families a scope holds under control: seeded, frozen or patched. */
-function controlled(scope: Scope): Set<Source> {
-  return scope.data(`${ID}.controlled`, () => new Set<Source>());
+/** Families a test controls in its own body: seeded, frozen or patched. */
+function controlled(test: Scope): Set<Source> {
+  return test.data(`${ID}.controlled`, () => new Set<Source>());
 }
 
 /** Last names of the calls that seed, freeze or travel: checked before resolving the whole name. */
@@ -246,20 +247,9 @@ function onCall(call: Node, ctx: RuleContext): void {
   if (!lastName) return;
   const kinds = controlsOf(call, lastName, ctx);
   if (kinds.length > 0) {
-    // Setup, decorators and other tests of the class count for the whole class; a module-level seed for the file.
-    const decorated = decoratedDefinition(call);
-    if (decorated) {
-      // `@freeze_time(...)` on one test function (or one class) controls that definition, not the whole file.
-      const byDefinition = decoratedControls(ctx.scope);
-      const set = byDefinition.get(decorated.id) ?? new Set<Source>();
-      for (const kind of kinds) set.add(kind);
-      byDefinition.set(decorated.id, set);
-      return;
-    }
-    // Module-level seeds are read once for the whole file (moduleControls).
-    if (ctx.scope.kind === 'module') return;
-    const holder = ctx.scope.enclosingClass ?? ctx.scope.testFunction ?? ctx.scope;
-    for (const kind of kinds) controlled(holder).add(kind);
+    // A test's own seeds and patches: its decorators, its class's setup and the module are read at its end.
+    const test = ctx.scope.testFunction;
+    if (test?.isTestFunction && !decoratedDefinition(call)) for (const kind of kinds) controlled(test).add(kind);
     return;
   }
   if (!/assert/i.test(lastName) || VALUE_BLIND.test(lastName)) return;
@@ -326,9 +316,48 @@ function moduleControls(ctx: RuleContext): ReadonlySet<Source> {
   });
 }
 
-/** Decorator controls by the id of the definition they decorate, kept where the decorators are visited. */
-function decoratedControls(scope: Scope): Map<number, Set<Source>> {
-  return scope.statementData(`${ID}.decorated`, () => new Map<number, Set<Source>>());
+/** The families the decorators of `definition` control (`@freeze_time(...)`, `@mock.patch('time.time')`). */
+function decoratorControls(definition: Node, ctx: RuleContext): Source[] {
+  const kinds: Source[] = [];
+  for (const decorator of decoratorsOf(definition)) {
+    const expression = decoratorExpression(decorator);
+    const lastName = expression?.type === 'call' ? calleeLastName(expression) : null;
+    if (expression && lastName) kinds.push(...controlsOf(expression, lastName, ctx));
+  }
+  return kinds;
+}
+
+/**
+ * What a class controls for each of its tests: its decorators, and the seeds and patches of its setup,
+ * helpers and class body. Another test's body is not read: a seed in one test does not make the others
+ * reproducible (they may run alone, or first).
+ */
+function classControls(owner: Scope, ctx: RuleContext): ReadonlySet<Source> {
+  return owner.classFact(`${ID}.controls`, (definition) => {
+    const kinds = new Set<Source>(decoratorControls(definition, ctx));
+    const pending: Node[] = [];
+    for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
+      if (!member) continue;
+      const inner = definitionOf(member);
+      if (inner.type === 'class_definition') continue;
+      if (inner.type === 'function_definition') {
+        if (isTestName(inner.childForFieldName('name')?.text ?? '')) continue;
+        // A method's decorators control that method only.
+        const body = inner.childForFieldName('body');
+        if (body) pending.push(body);
+        continue;
+      }
+      pending.push(member);
+    }
+    while (pending.length > 0) {
+      const node = pending.pop()!;
+      if (node.type === 'class_definition' || node.type === 'decorator') continue;
+      const lastName = node.type === 'call' ? calleeLastName(node) : null;
+      if (lastName) for (const kind of controlsOf(node, lastName, ctx)) kinds.add(kind);
+      for (const child of node.namedChildren) if (child) pending.push(child);
+    }
+    return kinds;
+  });
 }
 
 /** The function or class a decorator call applies to. */
@@ -338,36 +367,20 @@ function decoratedDefinition(call: Node): Node | null {
   return decorator.parent?.type === 'decorated_definition' ? decorator.parent.childForFieldName('definition') : null;
 }
 
-
-/** What this scope controls: its own seeds and patches, plus those of its decorators. */
-function ownControls(scope: Scope): Set<Source> {
-  const own = controlled(scope);
-  const decorated = scope.parent ? decoratedControls(scope.parent).get(scope.node.id) : undefined;
-  return decorated ? new Set([...own, ...decorated]) : own;
-}
-
-function onFunctionExit(_node: Node, ctx: RuleContext): void {
-  const state = ctx.scope.peek<TestState>(ID);
+function onFunctionExit(definition: Node, ctx: RuleContext): void {
+  const test = ctx.scope;
+  const state = test.peek<TestState>(ID);
   if (!state) return;
-  const own = ownControls(ctx.scope);
+  const own = new Set([...controlled(test), ...decoratorControls(definition, ctx), ...moduleControls(ctx)]);
+  const owner = test.enclosingClass;
+  if (owner) for (const kind of classControls(owner, ctx)) own.add(kind);
   // One finding per source call, at the first assertion it reaches: the other assertions repeat the same problem.
   const origins = new Set<number>();
-  const kept = state.candidates.filter((candidate) => {
-    if (own.has(candidate.taint.kind) || moduleControls(ctx).has(candidate.taint.kind)) return false;
-    if (origins.has(candidate.taint.origin.startIndex)) return false;
+  for (const candidate of state.candidates) {
+    if (own.has(candidate.taint.kind) || origins.has(candidate.taint.origin.startIndex)) continue;
     origins.add(candidate.taint.origin.startIndex);
-    return true;
-  });
-  const owner = ctx.scope.enclosingClass;
-  if (owner) owner.data<Candidate[]>(ID, () => []).push(...kept);
-  else for (const candidate of kept) report(candidate, ctx);
-}
-
-function onClassExit(_node: Node, ctx: RuleContext): void {
-  const pending = ctx.scope.peek<Candidate[]>(ID);
-  if (!pending) return;
-  const own = ownControls(ctx.scope);
-  for (const candidate of pending) if (!own.has(candidate.taint.kind)) report(candidate, ctx);
+    report(candidate, ctx);
+  }
 }
 
 export default defineRule({
@@ -426,15 +439,14 @@ export default defineRule({
       'conversions (`str()`), arithmetic and string formatting; an `assert_statement` or an assertion `call` that ' +
       'receives such a value becomes a candidate, unless the check does not depend on the value (asserting that values ' +
       'differ, identity or type checks, a random number formatted into a text, a stored clock reading compared for ' +
-      'equality). At the end of the function, and again at the end of its class, a candidate is dropped when the test, ' +
-      'its decorators, its class or the module seeds `random`, freezes the clock or patches the source; one finding per ' +
-      'source call.',
+      'equality). At the end of each test a candidate is dropped when the test itself, its decorators, its class (its ' +
+      'decorators, setup, helpers and class body; not another test) or the module seeds `random`, freezes the clock or ' +
+      'patches the source; one finding per source call.',
   },
   visit: {
     call: onCall,
     assert_statement: onAssert,
     assignment: onAssignment,
     'function_definition:exit': onFunctionExit,
-    'class_definition:exit': onClassExit,
   },
 });
