@@ -56,6 +56,8 @@ export interface RunSummary {
   analysed: number;
   /** Top-level statements whose findings were reused. */
   reused: number;
+  /** Inside the re-analysed classes: members (methods) whose findings were reused. */
+  reusedMembers: number;
 }
 
 export interface Doc {
@@ -322,7 +324,8 @@ class Document implements Doc {
         }
         if (whole.length > 0) for (const batch of this.analyzer.run(tree, text, whole, { keepSuppressed: true, facts: memo.facts })) all.push(...batch.findings);
         this.memo = { ...memo, questions: memo.questions.merge(log.questions), chunks: records };
-        this.lastRun = { kind: 'incremental', analysed: plan.rerun.size, reused: plan.reused.size };
+        const reusedMembers = [...plan.partial.values()].reduce((sum, partial) => sum + partial.reused.size, 0);
+        this.lastRun = { kind: 'incremental', analysed: plan.rerun.size, reused: plan.reused.size, reusedMembers };
         yield { findings: all.filter(keep), end: text.length };
         return;
       }
@@ -346,7 +349,7 @@ class Document implements Doc {
       records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null, result));
     });
     this.memo = { ruleKey, fileRules, questions: log.questions, facts, chunks: records };
-    this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0 };
+    this.lastRun = { kind: 'full', analysed: chunks.length, reused: 0, reusedMembers: 0 };
   }
 
   parseErrors(): ParseError[] {

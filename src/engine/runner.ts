@@ -6,7 +6,7 @@
  * Work is split by top-level statement ("chunks"): findings of a chunk are complete when the chunk is
  * done, so a streaming caller can hand them out and stop between chunks.
  */
-import type { Language, Node, Query as QueryType, Tree } from 'web-tree-sitter';
+import type { Language, Node, Query as QueryType, QueryCapture, Tree } from 'web-tree-sitter';
 import { Query } from 'web-tree-sitter';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import { EXIT_SUFFIX } from './rule';
@@ -224,6 +224,8 @@ export class Analyzer {
       // Nodes inside reused members go to the rules that judge the class as a whole only.
       const skip = options.members?.get(index);
       const skipDispatch = skip ? dispatchOfClassRules(skip.classRules) : dispatch;
+      // When no rule needs the reused members' nodes, the query does not even look at them.
+      const captures = skip && !visitsInside(skipDispatch) ? capturesAround(query, chunk, skip.skipped) : query.captures(chunk);
       const dispatchAt = (node: Node, start: number): Dispatch => {
         const range = skip && rangeAround(skip.skipped, start);
         return range && node.endIndex <= range[1] ? skipDispatch : dispatch;
@@ -236,7 +238,7 @@ export class Analyzer {
       // The query runs on the statement's own subtree: a byte range on the root would make the query cursor
       // step over the preceding top-level statements each time (quadratic on files of many thousand, such
       // as binary junk, where every stray token is one).
-      for (const { name: type, node } of query.captures(chunk)) {
+      for (const { name: type, node } of captures) {
         const start = node.startIndex;
         // Zero-width nodes at the edges belong to a neighbouring chunk.
         if (start < chunkStart || start >= chunkEnd) continue;
@@ -256,6 +258,42 @@ export class Analyzer {
     call('module' + EXIT_SUFFIX, root, moduleScope);
     yield { ...finish(), end: source.length, index: -1 };
   }
+}
+
+/** Whether any visitor of `dispatch` needs nodes inside a class's members (anything but the class itself). */
+function visitsInside(dispatch: Dispatch): boolean {
+  for (const key of dispatch.keys()) if (key !== 'class_definition' && key !== `class_definition${EXIT_SUFFIX}` && key !== `module${EXIT_SUFFIX}`) return true;
+  return false;
+}
+
+/**
+ * The captures of `chunk` outside the `skipped` ranges, in document order: the query runs on each stretch
+ * between them. A stretch also returns the nodes around it (the class, its body): each is kept once.
+ */
+function capturesAround(query: QueryType, chunk: Node, skipped: readonly (readonly [number, number])[]): QueryCapture[] {
+  const result: QueryCapture[] = [];
+  const seen = new Set<string>();
+  let from = chunk.startIndex;
+  const stretches: [number, number][] = [];
+  for (const [start, end] of skipped) {
+    if (start > from) stretches.push([from, start]);
+    from = end;
+  }
+  if (chunk.endIndex > from) stretches.push([from, chunk.endIndex]);
+  for (const [startIndex, endIndex] of stretches) {
+    for (const capture of query.captures(chunk, { startIndex, endIndex })) {
+      const { node } = capture;
+      const start = node.startIndex;
+      const end = node.endIndex;
+      const inside = rangeAround(skipped, start);
+      if (inside && end <= inside[1]) continue;
+      const key = `${capture.name}@${start}:${end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(capture);
+    }
+  }
+  return result;
 }
 
 /** The range of the sorted, disjoint `ranges` that holds `offset`, if any. */

@@ -155,7 +155,9 @@ export class Scope {
   }
 
   peek<T>(key: string): T | undefined {
-    this.noteStateUse();
+    // Reading a class's state is not judging the class as a whole: only a rule that stored something there
+    // (with `data`, which is noted) can find it.
+    if (this.kind === 'module') this.observer?.usedModuleState();
     return this.state.get(key) as T | undefined;
   }
 

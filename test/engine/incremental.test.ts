@@ -38,14 +38,21 @@ function corpus(): { name: string; text: string }[] {
   // Every rule's examples in one file: each rule has something to find, and to reuse.
   files.push({ name: 'docs examples', text: engine.rules.map((rule) => `${rule.bad}\n\n${rule.good}\n`).join('\n\n') });
   const cpython = cpythonTests();
-  for (const name of ['test_typing.py', 'test_subprocess.py']) {
+  // Large classes (typing in one method reuses the others), mocks, setups and seeds.
+  for (const [name, lines] of [['test_typing.py', 700], ['test_subprocess.py', 700], ['test_logging.py', 900], ['test_argparse.py', 600]] as const) {
     const path = cpython && join(cpython, name);
-    if (path && existsSync(path)) files.push({ name, text: readFileSync(path, 'utf8').split('\n').slice(0, 700).join('\n') });
+    if (path && existsSync(path)) files.push({ name, text: readFileSync(path, 'utf8').split('\n').slice(0, lines).join('\n') });
   }
   return files;
 }
 
-const TYPED = ['x', ' ', '#', '\n', '        ', 'time.sleep(1)\n        ', 'self.assertEqual(len(a), 3)\n        ', '(', ')', ':', "'", 'é', '😀', 'mock.patch("a.b")', 'try:\n', 'pass\n'];
+const TYPED = [
+  'x', ' ', '#', '\n', '        ', 'time.sleep(1)\n        ', 'self.assertEqual(len(a), 3)\n        ', '(', ')', ':', "'", 'é', '😀',
+  'mock.patch("a.b")', 'try:\n', 'pass\n',
+  // What rules judge across a class: seeds, started patchers, setup attributes, repeated assertions.
+  'random.seed(1)\n        ', 'p = mock.patch("time.time").start()\n        ', 'self.fixture = make()\n        ',
+  'x = datetime.now()\n        self.assertEqual(x, y)\n        ', 'self.assertEqual(a, b)\n        self.assertEqual(a, b)\n        ',
+];
 
 /** An offset inside an indented body line (where typing usually happens), or anywhere at all. */
 function editPoint(text: string, next: () => number): number {
@@ -100,10 +107,27 @@ describe('incremental analysis equals a fresh check', () => {
     expect(doc.findings().filter((f) => f.rule === 'TIM001')).toHaveLength(5);
     const at = text.indexOf('time.sleep(3)');
     const after = doc.edit(at, at + 'time.sleep(3)'.length, 'pass\n        pass');
-    expect(doc.lastRun).toEqual({ kind: 'incremental', analysed: 1, reused: 6 });
+    expect(doc.lastRun).toEqual({ kind: 'incremental', analysed: 1, reused: 6, reusedMembers: 0 });
     // The sleeps below the edit moved down a line, with their findings.
     expect(after.filter((f) => f.rule === 'TIM001').map((f) => f.line)).toEqual([6, 10, 19, 23]);
     expect(after).toEqual(engine.check(doc.text));
+    doc.dispose();
+  });
+
+  it('inside a class, re-analyses only the method typed into (rules judging the class see all of it)', () => {
+    const tests = Array.from({ length: 6 }, (_, i) => `    def test_${i}(self):\n        time.sleep(${i + 1})\n`);
+    const text = ['import time', 'import unittest', '', 'class SleepyTest(unittest.TestCase):', '    def setUp(self):', '        self.server = start()', '', ...tests].join('\n');
+    const doc = engine.open(text, { select: ['TIM001', 'FXT003'] });
+    expect(doc.findings().filter((f) => f.rule === 'TIM001')).toHaveLength(6);
+    const at = text.indexOf('time.sleep(3)');
+    let after = doc.edit(at, at + 'time.sleep(3)'.length, 'pass\n        pass');
+    expect(doc.lastRun).toEqual({ kind: 'incremental', analysed: 1, reused: 2, reusedMembers: 6 });
+    expect(after.filter((f) => f.rule === 'TIM001').map((f) => f.line)).toEqual([9, 12, 19, 22, 25]);
+    expect(after).toEqual(engine.check(doc.text, { select: ['TIM001', 'FXT003'] }));
+    // Using the setUp attribute in one test changes FXT003's judgement of the class: it runs over every method.
+    const fixtureUse = doc.text.indexOf('time.sleep(5)');
+    after = doc.edit(fixtureUse, fixtureUse, 'self.server.ping()\n        ');
+    expect(after).toEqual(engine.check(doc.text, { select: ['TIM001', 'FXT003'] }));
     doc.dispose();
   });
 

@@ -55,7 +55,7 @@ describe('deep nesting (iterative walks: no stack overflow)', () => {
     const analysis = hostile(`import time\ndef test_deep():\n${line}\n`);
     expect(analysis.parseErrors).toEqual([]);
     expect(at(analysis.findings, 'TIM001')).toEqual([[3, line.indexOf('time.sleep') + 1]]);
-  });
+  }, 120_000); // about 6 s alone; generous for a machine shared with other test files
 
   it.each([
     ['unclosed brackets', `x = ${'('.repeat(DEEP)}\n`, true],

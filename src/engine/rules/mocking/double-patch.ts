@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { dottedName } from '../../syntax';
+import { decoratorExpression, decoratorsOf, definitionOf, dottedName } from '../../syntax';
+import { isTestName } from '../../scope';
 import { describeTarget, patchCallOf, patchUsage, type PatchCall, type PatchTarget } from './patches';
 
 const ID = 'MCK004';
@@ -9,7 +10,7 @@ const ID = 'MCK004';
 /** What one method (or module-level test function) does with patches, gathered while it is visited. */
 interface FunctionRecord {
   node: Node;
-  scope: Scope;
+  name: string;
   decorators: PatchCall[];
   withs: { patch: PatchCall; statement: Node }[];
   /** Started on the spot: `.start()` on the call, `useFixture(MockPatch(...))`, `monkeypatch`, `mocker`. */
@@ -22,9 +23,13 @@ interface FunctionRecord {
   stopAll: Node[];
 }
 
-interface ClassRecord {
-  decorators: PatchCall[];
-  functions: FunctionRecord[];
+/** What a test class applies to every one of its tests, read from its outline (decorators, setup, helpers). */
+interface ClassPatches {
+  /** `self.p = mock.patch(...)` in the class's setup and helpers: a test may start or enter them. */
+  bindings: Map<string, PatchCall>;
+  /** Alive while each test runs, in the order they start: setup patches, then class decorators. */
+  classWide: Activation[];
+  setups: FunctionRecord[];
 }
 
 /** One target replaced over an interval of source offsets (the time it runs, in text order). */
@@ -42,9 +47,22 @@ interface Activation {
   origin: string;
 }
 
-/** Patch decorators by the id of the definition they decorate, kept where the decorators are visited. */
-function pendingDecorators(scope: Scope): Map<number, PatchCall[]> {
-  return scope.statementData(`${ID}.decorators`, () => new Map<number, PatchCall[]>());
+/** The patches that decorate `definition` (`@mock.patch(...)`, `@mock.patch.object(...)`). */
+function decoratorPatches(definition: Node, ctx: RuleContext): PatchCall[] {
+  const patches: PatchCall[] = [];
+  for (const decorator of decoratorsOf(definition)) {
+    let expression = decoratorExpression(decorator);
+    while (expression?.type === 'parenthesized_expression') expression = expression.namedChildren.find((child) => child?.type !== 'comment') ?? null;
+    const patch = expression?.type === 'call' ? patchCallOf(expression, ctx) : null;
+    if (!patch || patch.targets.length === 0) continue;
+    const usage = patchUsage(patch);
+    if (usage.kind === 'decorator' && usage.definition.id === definition.id) patches.push(patch);
+  }
+  return patches;
+}
+
+function emptyRecord(node: Node, name: string, decorators: PatchCall[]): FunctionRecord {
+  return { node, name, decorators, withs: [], started: [], bindings: new Map(), starts: [], withRefs: [], stops: [], stopAll: [] };
 }
 
 /** The method or module-level function a patch call belongs to; null inside nested defs and lambdas. */
@@ -60,70 +78,77 @@ function ownerRecord(node: Node, scope: Scope): FunctionRecord | null {
 
 function onDefinition(node: Node, ctx: RuleContext): void {
   const scope = ctx.scope;
-  const decorators = scope.parent ? (pendingDecorators(scope.parent).get(node.id) ?? []) : [];
-  if (node.type === 'class_definition') {
-    scope.data<ClassRecord>(`${ID}.class`, () => ({ decorators, functions: [] }));
-    return;
-  }
   const parentKind = scope.parent?.kind;
   if (parentKind !== 'class' && parentKind !== 'module') return;
-  const record: FunctionRecord = {
-    node,
-    scope,
-    decorators,
-    withs: [],
-    started: [],
-    bindings: new Map(),
-    starts: [],
-    withRefs: [],
-    stops: [],
-    stopAll: [],
-  };
+  const record = emptyRecord(node, scope.name, decoratorPatches(node, ctx));
   scope.data(`${ID}.function`, () => record);
-  if (parentKind === 'class') scope.parent?.peek<ClassRecord>(`${ID}.class`)?.functions.push(record);
 }
 
 function onCall(call: Node, ctx: RuleContext): void {
+  // Cheap name tests first (in noteCall): most calls are no patch and none of start/stop/useFixture/stopall.
+  const record = ownerRecord(call, ctx.scope);
+  if (record) noteCall(call, record, ctx);
+}
+
+/** What `call` does to the patches of the function `record` describes. */
+function noteCall(call: Node, record: FunctionRecord, ctx: RuleContext): void {
   const patch = patchCallOf(call, ctx);
   if (patch) {
     if (patch.targets.length === 0) return;
     const usage = patchUsage(patch);
-    if (usage.kind === 'decorator') {
-      const pending = pendingDecorators(ctx.scope);
-      pending.set(usage.definition.id, [...(pending.get(usage.definition.id) ?? []), patch]);
-      return;
-    }
-    const record = ownerRecord(call, ctx.scope);
-    if (!record) return;
+    // Decorators are read with their definition (decoratorPatches).
+    if (usage.kind === 'decorator') return;
     if (usage.kind === 'with') record.withs.push({ patch, statement: usage.statement });
     else if (usage.kind === 'started') record.started.push({ patch, at: usage.at });
     else if (usage.kind === 'immediate') record.started.push({ patch, at: call });
     else if (usage.kind === 'assigned') record.bindings.set(usage.name, patch);
     return;
   }
-  // Cheap name tests first: most calls are none of start/stop/useFixture/stopall.
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'attribute') return;
   const method = fn.childForFieldName('attribute')?.text;
   if (method === 'start' || method === 'stop') {
     const receiver = dottedName(fn.childForFieldName('object'));
-    const record = receiver ? ownerRecord(call, ctx.scope) : null;
-    if (receiver && record) (method === 'start' ? record.starts : record.stops).push({ receiver, at: call });
+    if (receiver) (method === 'start' ? record.starts : record.stops).push({ receiver, at: call });
   } else if (method === 'stopall' && /^(unittest\.)?mock\.patch\.stopall$/.test(ctx.qualifiedName(fn) ?? '')) {
-    ownerRecord(call, ctx.scope)?.stopAll.push(call);
+    record.stopAll.push(call);
   } else if (method === 'useFixture') {
     const receiver = dottedName(call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment'));
-    const record = receiver ? ownerRecord(call, ctx.scope) : null;
-    if (receiver && record) record.starts.push({ receiver, at: call });
+    if (receiver) record.starts.push({ receiver, at: call });
   }
 }
 
 function onWithItem(item: Node, ctx: RuleContext): void {
+  const record = ownerRecord(item, ctx.scope);
+  if (record) noteWithItem(item, record);
+}
+
+function noteWithItem(item: Node, record: FunctionRecord): void {
   const receiver = dottedName(item.childForFieldName('value'));
   const statement = item.parent?.parent;
-  if (!receiver || statement?.type !== 'with_statement') return;
-  ownerRecord(item, ctx.scope)?.withRefs.push({ receiver, statement });
+  if (receiver && statement?.type === 'with_statement') record.withRefs.push({ receiver, statement });
 }
+
+/** The record of a method not visited yet: its calls and `with` items in document order, nested defs left out. */
+function readRecord(definition: Node, ctx: RuleContext): FunctionRecord {
+  const record = emptyRecord(definition, definition.childForFieldName('name')?.text ?? '', decoratorPatches(definition, ctx));
+  const body = definition.childForFieldName('body');
+  const pending = body ? [body] : [];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'call') noteCall(node, record, ctx);
+    else if (node.type === 'with_item') noteWithItem(node, record);
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child && !NESTED_SCOPES.has(child.type)) pending.push(child);
+    }
+  }
+  return record;
+}
+
+/** Code in these runs at another time than the function around it. */
+const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 
 function branchesOf(node: Node, stop: Node): Map<number, number> {
   const branches = new Map<number, number>();
@@ -156,7 +181,7 @@ function activationsOf(record: FunctionRecord, classBindings: Map<string, PatchC
         branches: branchesOf(anchor, fn),
         monkeypatch: patch.library === 'monkeypatch',
         persistent,
-        origin: `in \`${record.scope.name}\``,
+        origin: `in \`${record.name}\``,
       });
     }
   };
@@ -237,55 +262,71 @@ class Judge {
 
 const CLASS_WIDE_SETUPS = ['setUpClass', 'setUp', 'asyncSetUp'];
 
+/**
+ * The class's setup and helpers, read once per class from its outline: their `self.p` patchers, and the
+ * patches alive during every test. Another test's body is not read, so a test is judged on its own.
+ */
+function classPatches(owner: Scope, ctx: RuleContext): ClassPatches {
+  return owner.classFact(`${ID}.class`, (definition) => {
+    const records: FunctionRecord[] = [];
+    for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
+      const inner = member ? definitionOf(member) : null;
+      if (inner?.type === 'function_definition' && !isTestName(inner.childForFieldName('name')?.text ?? '')) records.push(readRecord(inner, ctx));
+    }
+    const bindings = new Map<string, PatchCall>();
+    for (const record of records) for (const [name, patch] of record.bindings) if (name.startsWith('self.')) bindings.set(name, patch);
+    const setups = records
+      .filter((record) => CLASS_WIDE_SETUPS.includes(record.name))
+      .sort((a, b) => CLASS_WIDE_SETUPS.indexOf(a.name) - CLASS_WIDE_SETUPS.indexOf(b.name));
+    const classWide: Activation[] = [];
+    for (const setup of setups) classWide.push(...activationsOf(setup, bindings).filter((activation) => activation.persistent));
+    for (const patch of decoratorPatches(definition, ctx)) {
+      for (const target of patch.targets) {
+        classWide.push({
+          target,
+          node: patch.call,
+          from: -Infinity,
+          to: Infinity,
+          branches: new Map(),
+          monkeypatch: false,
+          persistent: true,
+          origin: 'by a class decorator',
+        });
+      }
+    }
+    return { bindings, classWide, setups };
+  });
+}
+
+/** The class ends: its setup patches that overlap one another or a class decorator. */
 function judgeClass(_node: Node, ctx: RuleContext): void {
   const scope = ctx.scope;
-  const record = scope.peek<ClassRecord>(`${ID}.class`);
-  if (!record || !scope.isTestClass) return;
+  if (!scope.isTestClass) return;
+  const { bindings, classWide, setups } = classPatches(scope, ctx);
   const judge = new Judge(ctx);
-  const classBindings = new Map<string, PatchCall>();
-  for (const fn of record.functions) for (const [name, patch] of fn.bindings) if (name.startsWith('self.')) classBindings.set(name, patch);
-
-  const setups = record.functions
-    .filter((fn) => CLASS_WIDE_SETUPS.includes(fn.scope.name))
-    .sort((a, b) => CLASS_WIDE_SETUPS.indexOf(a.scope.name) - CLASS_WIDE_SETUPS.indexOf(b.scope.name));
-  // Everything alive while each test runs, in the order it starts: setup patches, then class decorators.
-  const classWide: Activation[] = [];
-  for (const setup of setups) {
-    const activations = activationsOf(setup, classBindings);
-    judge.check(activations);
-    classWide.push(...activations.filter((activation) => activation.persistent));
-  }
-  for (const patch of record.decorators) {
-    for (const target of patch.targets) {
-      classWide.push({
-        target,
-        node: patch.call,
-        from: -Infinity,
-        to: Infinity,
-        branches: new Map(),
-        monkeypatch: false,
-        persistent: true,
-        origin: 'by a class decorator',
-      });
-    }
-  }
+  for (const setup of setups) judge.check(activationsOf(setup, bindings));
   classWide.forEach((later, index) => {
     const whole = { ...later, from: -Infinity, to: Infinity };
     const earlier = classWide.slice(0, index).find((candidate) => candidate.node.id !== later.node.id && conflicts(whole, { ...candidate, from: -Infinity, to: Infinity }));
     if (earlier) judge.report(later, earlier, true);
   });
-  for (const fn of record.functions) {
-    if (fn.scope.isTestFunction) judge.check(activationsOf(fn, classBindings), classWide);
-    // Helpers (`_test_delete`) and tearDown: their own patches overlap whenever they run.
-    else if (!CLASS_WIDE_SETUPS.includes(fn.scope.name)) judge.check(activationsOf(fn, classBindings));
-  }
 }
 
-function judgeModuleFunction(_node: Node, ctx: RuleContext): void {
+/** A test function ends: its own patches against each other and against those of its class. */
+function judgeFunction(_node: Node, ctx: RuleContext): void {
   const scope = ctx.scope;
-  if (scope.parent?.kind !== 'module' || !scope.isTestFunction) return;
   const record = scope.peek<FunctionRecord>(`${ID}.function`);
-  if (record) new Judge(ctx).check(activationsOf(record, new Map()));
+  if (!record) return;
+  const owner = scope.parent;
+  if (owner?.kind === 'module') {
+    if (scope.isTestFunction) new Judge(ctx).check(activationsOf(record, new Map()));
+    return;
+  }
+  // Setup methods are judged with their class (classPatches reads them).
+  if (owner?.kind !== 'class' || !owner.isTestClass || CLASS_WIDE_SETUPS.includes(scope.name)) return;
+  const { bindings, classWide } = classPatches(owner, ctx);
+  // Helpers (`_test_delete`) and tearDown: their own patches overlap whenever they run.
+  new Judge(ctx).check(activationsOf(record, bindings), scope.isTestFunction ? classWide : []);
 }
 
 export default defineRule({
@@ -346,17 +387,17 @@ export default defineRule({
     detection:
       'Gathers, for each method of a test class, the patches it applies and how long they live, as spans of the source: ' +
       'decorators, `with` items, started patchers and `useFixture(MockPatch...)` up to their `stop()`, and ' +
-      '`monkeypatch`/`mocker` calls. At the end of the class (or of a module-level test function) it reports a patch ' +
-      'whose target, qualified through the imports so that string and object spellings compare equal, is already ' +
+      '`monkeypatch`/`mocker` calls. At the end of each test method, helper or module-level test function it reports a ' +
+      'patch whose target, qualified through the imports so that string and object spellings compare equal, is already ' +
       'patched in an overlapping span and not in another branch of the same `if`; patches started in `setUp` and class ' +
-      'decorators count as alive during every test.',
+      'decorators count as alive during every test (setup methods are judged at the end of the class). A test is ' +
+      'judged with its class\'s setup, helpers and decorators, never with another test\'s body.',
   },
   visit: {
-    class_definition: onDefinition,
     function_definition: onDefinition,
     call: onCall,
     with_item: onWithItem,
     'class_definition:exit': judgeClass,
-    'function_definition:exit': judgeModuleFunction,
+    'function_definition:exit': judgeFunction,
   },
 });

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../rule';
 import type { Scope } from '../../scope';
-import { calleeLastName, decoratorsOf, dottedName } from '../../syntax';
+import { calleeLastName, decoratorsOf, definitionOf, dottedName } from '../../syntax';
+import { isTestName } from '../../scope';
 import type { Fix } from '../../types';
 import { decoratorName } from '../smells/test-bodies';
 import { lineageOf } from './class-lineage';
@@ -59,6 +60,15 @@ function recordOf(owner: Scope): PatcherRecord {
 }
 
 /**
+ * Where a patcher is judged: a patcher held in a local name, or started in one go, lives and dies in its
+ * method, so the method judges it when it ends (a test's findings then depend on that test alone); `self.x`
+ * may be started in one method and stopped in another, so the class judges it.
+ */
+function holderOf(scope: Scope, owner: Scope, local: boolean): Scope {
+  return local && owner.kind === 'class' ? (scope.method ?? owner) : owner;
+}
+
+/**
  * `mock.patch.stopall` anywhere in the file - called, or handed to a cleanup hook (`self.addCleanup(...)`,
  * `request.addfinalizer(...)`, `atexit.register(...)`), in a base class or `tearDownModule` - may stop every
  * started patch. A text search: wherever it is, it counts.
@@ -71,7 +81,7 @@ function onCall(call: Node, ctx: RuleContext): void {
     const fn = call.childForFieldName('function');
     const receiver = dottedName(fn?.childForFieldName('object'));
     const owner = receiver ? ownerOf(ctx.scope) : null;
-    if (receiver && owner) recordOf(owner).starts.push({ receiver, call, scope: ctx.scope });
+    if (receiver && owner) recordOf(holderOf(ctx.scope, owner, !receiver.includes('.'))).starts.push({ receiver, call, scope: ctx.scope });
     return;
   }
   const patch = patchCallOf(call, ctx);
@@ -81,9 +91,9 @@ function onCall(call: Node, ctx: RuleContext): void {
   if (!owner) return;
   if (usage.kind === 'assigned') {
     const local = !usage.name.includes('.');
-    if (local || /^(self|cls)\.\w+$/.test(usage.name)) recordOf(owner).bindings.set(usage.name, { patch, scope: ctx.scope });
+    if (local || /^(self|cls)\.\w+$/.test(usage.name)) recordOf(holderOf(ctx.scope, owner, local)).bindings.set(usage.name, { patch, scope: ctx.scope });
   } else if (usage.kind === 'started' && methodCallOn(call, 'start')?.id === usage.at.id) {
-    recordOf(owner).direct.push({ patch, start: usage.at });
+    recordOf(holderOf(ctx.scope, owner, true)).direct.push({ patch, start: usage.at });
   }
 }
 
@@ -97,7 +107,27 @@ function baseKind(definition: Node, ctx: RuleContext, module: Scope): 'unittest'
   if (!lineage.imported.every((base) => PLAIN_BASES.has(ctx.qualifiedName(base) ?? ''))) return null;
   if (lineage.imported.length > 0) return 'unittest';
   // A base-less class with unittest hooks is a mixin: its test case base, unknown here, may stop patchers.
-  return lineage.classes.some((current) => /\b(setUp|tearDown|addCleanup)\b/.test(current.text)) ? null : 'pytest';
+  // (The class's own tests are left out: what one test mentions must not change how another is judged.)
+  return lineage.classes.some((current) => UNITTEST_HOOKS.test(current.id === definition.id ? outlineText(current) : current.text)) ? null : 'pytest';
+}
+
+const UNITTEST_HOOKS = /\b(setUp|tearDown|addCleanup)\b/;
+
+/** The class's text without the bodies of its tests. */
+function outlineText(definition: Node): string {
+  const parts: string[] = [];
+  for (const member of definition.childForFieldName('body')?.namedChildren ?? []) {
+    if (!member) continue;
+    const inner = definitionOf(member);
+    const name = inner.type === 'function_definition' ? (inner.childForFieldName('name')?.text ?? '') : '';
+    parts.push(isTestName(name) ? name : member.text);
+  }
+  return parts.join('\n');
+}
+
+/** How the class's tests are run, for the remedy (and whether its bases may stop patchers): read once per class. */
+function classKind(owner: Scope, ctx: RuleContext): 'unittest' | 'pytest' | null {
+  return owner.classFact(`${ID}.kind`, (definition) => baseKind(definition, ctx, owner.root));
 }
 
 /** `self.addCleanup(p.stop)` on the line after `p.start()` (or `m = p.start()`), in a unittest method. */
@@ -119,18 +149,18 @@ function references(text: string, name: string): number {
   return text.match(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))?.length ?? 0;
 }
 
-/** A class or function that owns patchers ends: judge them, unless the file stops every patch somewhere. */
+/** A class or function that holds patchers ends: judge them, unless the file stops every patch somewhere. */
 function onOwnerExit(_node: Node, ctx: RuleContext): void {
-  const record = ctx.scope.peek<PatcherRecord>(ID);
-  if (!record || ctx.scope.fileMatches(STOPALL)) return;
-  judge(ctx.scope.node, record, ctx, ctx.scope.root);
+  const scope = ctx.scope;
+  const record = scope.peek<PatcherRecord>(ID);
+  if (!record || (record.direct.length === 0 && record.starts.length === 0) || scope.fileMatches(STOPALL)) return;
+  const testClass = scope.kind === 'class' ? scope : scope.parent?.kind === 'class' ? scope.parent : null;
+  const kind = testClass ? classKind(testClass, ctx) : 'pytest';
+  // Only the class holds `self.x` patchers, whose other uses may be anywhere in it.
+  if (kind) judge(kind, () => scope.node.text, record, ctx);
 }
 
-function judge(owner: Node, record: PatcherRecord, ctx: RuleContext, module: Scope): void {
-  if (record.direct.length === 0 && record.starts.length === 0) return;
-  const kind = owner.type === 'class_definition' ? baseKind(owner, ctx, module) : 'pytest';
-  if (!kind) return;
-  const ownerText = owner.text;
+function judge(kind: 'unittest' | 'pytest', ownerText: () => string, record: PatcherRecord, ctx: RuleContext): void {
   const reported = new Set<string>();
   const remedy = (receiver: string | null): string =>
     kind === 'unittest'
@@ -144,7 +174,7 @@ function judge(owner: Node, record: PatcherRecord, ctx: RuleContext, module: Sco
     if (!binding || reported.has(start.receiver) || (local && binding.scope !== start.scope)) continue;
     // Any use besides the assignment and the starts (`p.stop`, `addCleanup(p.stop)`, `patchers.append(p)`)
     // may stop it: only a patcher that is assigned and started, and nothing else, surely leaks.
-    const text = local ? start.scope.node.text : ownerText;
+    const text = local ? start.scope.node.text : ownerText();
     const starts = record.starts.filter((other) => other.receiver === start.receiver && (!local || other.scope === start.scope)).length;
     if (references(text, start.receiver) > starts + 1) continue;
     reported.add(start.receiver);
@@ -221,10 +251,10 @@ export default defineRule({
     ].join('\n'),
     peers: ['unittest.mock docs: patch methods start and stop (addCleanup)'],
     detection:
-      'Collects, per test class (or module-level test function or pytest fixture), the patchers assigned from ' +
-      '`mock.patch(...)` (`p = ...`, `self.p = ...`), the `start()` calls on them, and `mock.patch(...).start()` ' +
-      'written in one go. When that class or function ends, it reports a start whose patcher is mentioned nowhere else in the ' +
-      'function or class (no `stop`, no `addCleanup(p.stop)`), unless the file\'s code (not its comments) mentions `stopall` anywhere ' +
+      'Collects the patchers assigned from `mock.patch(...)` (`p = ...`, `self.p = ...`), the `start()` calls on them, ' +
+      'and `mock.patch(...).start()` written in one go: a local patcher or a one-go start per method (or module-level ' +
+      'test function or pytest fixture), a `self.p` patcher per test class. When that method, function or class ends, it ' +
+      'reports a start whose patcher is mentioned nowhere else in it (no `stop`, no `addCleanup(p.stop)`), unless the file\'s code (not its comments) mentions `stopall` anywhere ' +
       'or the class derives from a base other than the plain `unittest`/`testtools`/`absltest` `TestCase` (followed ' +
       'through the classes of the file).',
   },
