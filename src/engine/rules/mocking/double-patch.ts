@@ -85,19 +85,20 @@ function onDefinition(node: Node, ctx: RuleContext): void {
 }
 
 function onCall(call: Node, ctx: RuleContext): void {
-  // Cheap name tests first (in noteCall): most calls are no patch and none of start/stop/useFixture/stopall.
-  const record = ownerRecord(call, ctx.scope);
-  if (record) noteCall(call, record, ctx);
+  // The record is looked up only for the calls that matter (a climb through the parents per call is costly).
+  noteCall(call, () => ownerRecord(call, ctx.scope), ctx);
 }
 
-/** What `call` does to the patches of the function `record` describes. */
-function noteCall(call: Node, record: FunctionRecord, ctx: RuleContext): void {
+/** What `call` does to the patches of the function whose record `recordOf` finds (cheap name tests first). */
+function noteCall(call: Node, recordOf: () => FunctionRecord | null, ctx: RuleContext): void {
   const patch = patchCallOf(call, ctx);
   if (patch) {
     if (patch.targets.length === 0) return;
     const usage = patchUsage(patch);
     // Decorators are read with their definition (decoratorPatches).
     if (usage.kind === 'decorator') return;
+    const record = recordOf();
+    if (!record) return;
     if (usage.kind === 'with') record.withs.push({ patch, statement: usage.statement });
     else if (usage.kind === 'started') record.started.push({ patch, at: usage.at });
     else if (usage.kind === 'immediate') record.started.push({ patch, at: call });
@@ -109,24 +110,25 @@ function noteCall(call: Node, record: FunctionRecord, ctx: RuleContext): void {
   const method = fn.childForFieldName('attribute')?.text;
   if (method === 'start' || method === 'stop') {
     const receiver = dottedName(fn.childForFieldName('object'));
-    if (receiver) (method === 'start' ? record.starts : record.stops).push({ receiver, at: call });
+    const record = receiver ? recordOf() : null;
+    if (receiver && record) (method === 'start' ? record.starts : record.stops).push({ receiver, at: call });
   } else if (method === 'stopall' && /^(unittest\.)?mock\.patch\.stopall$/.test(ctx.qualifiedName(fn) ?? '')) {
-    record.stopAll.push(call);
+    recordOf()?.stopAll.push(call);
   } else if (method === 'useFixture') {
     const receiver = dottedName(call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment'));
-    if (receiver) record.starts.push({ receiver, at: call });
+    const record = receiver ? recordOf() : null;
+    if (receiver && record) record.starts.push({ receiver, at: call });
   }
 }
 
 function onWithItem(item: Node, ctx: RuleContext): void {
-  const record = ownerRecord(item, ctx.scope);
-  if (record) noteWithItem(item, record);
+  noteWithItem(item, () => ownerRecord(item, ctx.scope));
 }
 
-function noteWithItem(item: Node, record: FunctionRecord): void {
+function noteWithItem(item: Node, recordOf: () => FunctionRecord | null): void {
   const receiver = dottedName(item.childForFieldName('value'));
   const statement = item.parent?.parent;
-  if (receiver && statement?.type === 'with_statement') record.withRefs.push({ receiver, statement });
+  if (receiver && statement?.type === 'with_statement') recordOf()?.withRefs.push({ receiver, statement });
 }
 
 /** The record of a method not visited yet: its calls and `with` items in document order, nested defs left out. */
@@ -136,8 +138,8 @@ function readRecord(definition: Node, ctx: RuleContext): FunctionRecord {
   const pending = body ? [body] : [];
   while (pending.length > 0) {
     const node = pending.pop()!;
-    if (node.type === 'call') noteCall(node, record, ctx);
-    else if (node.type === 'with_item') noteWithItem(node, record);
+    if (node.type === 'call') noteCall(node, () => record, ctx);
+    else if (node.type === 'with_item') noteWithItem(node, () => record);
     const children = node.namedChildren;
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
