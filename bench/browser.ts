@@ -6,15 +6,32 @@
  * Returns null when Chromium is not installed.
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Worker as PwWorker } from 'playwright-core';
 import { CHROMIUM_PATH, launchChromium, openWatchedPage } from '../test/e2e/support/browser';
 import { focusEditor, waitUntilReady } from '../test/e2e/support/playground';
 import { buildAndServe } from '../test/e2e/support/site';
 import { pythonFiles, read } from './corpus';
 import { stat, type Stat } from './stats';
 
+/**
+ * The stages of a cold load, in ms since navigation (page and analysis worker marks, `testsniff:*`):
+ * the page's code ran, the editor's code was evaluated, the editor was created, the worker's parser was
+ * loaded and its first run done, the page got the first findings, and the first markers were set.
+ */
+export const COLD_LOAD_STAGES = [
+  'main-start',
+  'workbench-loaded',
+  'editor-created',
+  'worker:engine-ready',
+  'worker:first-run-done',
+  'first-findings',
+  'first-markers',
+] as const;
+
 export interface BrowserResults {
   firstMarkersMs: Stat;
+  /** Medians (with min and max) of each stage of the same cold loads. */
+  coldLoadStagesMs: Partial<Record<(typeof COLD_LOAD_STAGES)[number], Stat>>;
   typing: {
     lines: number;
     keystrokes: number;
@@ -47,10 +64,34 @@ async function pasteAtCursor(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+V');
 }
 
-async function firstMarkers(open: () => Promise<Page>): Promise<number> {
-  const page = await open();
+type Stages = Partial<Record<(typeof COLD_LOAD_STAGES)[number], number>>;
+
+/** The `testsniff:*` marks of a global (page or worker), in ms since the page's navigation began. */
+async function marksOf(target: Page | PwWorker, pageOrigin: number): Promise<Record<string, number>> {
+  const read = () => ({
+    origin: performance.timeOrigin,
+    marks: performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime] as const),
+  });
+  const { origin, marks } = await ('mainFrame' in target ? target.evaluate(read) : target.evaluate(read));
+  const out: Record<string, number> = {};
+  for (const [name, time] of marks) if (name.startsWith('testsniff:') && !(name in out)) out[name.slice('testsniff:'.length)] = time + origin - pageOrigin;
+  return out;
+}
+
+async function firstMarkers(open: (watch: (page: Page) => void) => Promise<Page>): Promise<{ ms: number; stages: Stages }> {
+  const workers: PwWorker[] = [];
+  const page = await open((fresh) => fresh.on('worker', (worker) => workers.push(worker)));
   const handle = await page.waitForFunction(() => performance.getEntriesByName('testsniff:first-markers')[0]?.startTime, undefined, { timeout: 60_000 });
-  return (await handle.jsonValue()) as number;
+  const ms = (await handle.jsonValue()) as number;
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const marks = await marksOf(page, pageOrigin);
+  for (const worker of workers) {
+    if (!worker.url().includes('analysis.worker')) continue;
+    for (const [name, time] of Object.entries(await marksOf(worker, pageOrigin))) marks[`worker:${name}`] = time;
+  }
+  const stages: Stages = {};
+  for (const stage of COLD_LOAD_STAGES) if (marks[stage] !== undefined) stages[stage] = marks[stage];
+  return { ms, stages };
 }
 
 export async function browserBench(testDir: string, runs = 5): Promise<BrowserResults | null> {
@@ -58,16 +99,19 @@ export async function browserBench(testDir: string, runs = 5): Promise<BrowserRe
   const site = await buildAndServe();
   const browser = await launchChromium();
   const pages: Page[] = [];
-  const open = async (): Promise<Page> => {
-    const { page } = await openWatchedPage(browser, site.url);
+  const open = async (watch?: (page: Page) => void): Promise<Page> => {
+    const { page } = await openWatchedPage(browser, site.url, { prepare: async (context) => watch?.(context.pages()[0]!) });
     pages.push(page);
     return page;
   };
   try {
     await firstMarkers(open); // warm the server and the disk cache
     const loads: number[] = [];
+    const stages = new Map<string, number[]>();
     for (let i = 0; i < runs; i++) {
-      loads.push(await firstMarkers(open));
+      const load = await firstMarkers(open);
+      loads.push(load.ms);
+      for (const [stage, ms] of Object.entries(load.stages)) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
       await pages.pop()!.context().close();
     }
 
@@ -104,6 +148,7 @@ export async function browserBench(testDir: string, runs = 5): Promise<BrowserRe
     const typingRenders = renders.slice(rendersBefore);
     return {
       firstMarkersMs: stat(loads),
+      coldLoadStagesMs: Object.fromEntries([...stages].map(([stage, samples]) => [stage, stat(samples)])),
       typing: {
         lines,
         keystrokes: typed.length,

@@ -13,7 +13,7 @@ import type { Precache } from '../src/sw/policy';
 export const SERVICE_WORKER_FILE = 'sw.js';
 const SOURCE = 'src/sw/service-worker.ts';
 
-/** Every file below `outDir`, as URL paths relative to it, sorted; sw.js itself and source maps excluded. */
+/** Every file below `outDir`, as URL paths relative to it, sorted; sw.js itself, source maps and Brotli copies excluded. */
 export function builtFiles(outDir: string): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -24,7 +24,8 @@ export function builtFiles(outDir: string): string[] {
     }
   };
   walk(outDir);
-  return files.filter((file) => file !== SERVICE_WORKER_FILE && !file.endsWith('.map')).sort();
+  // `.br` copies are a transport encoding of files already listed (vite.config.ts, precompressed()).
+  return files.filter((file) => file !== SERVICE_WORKER_FILE && !file.endsWith('.map') && !file.endsWith('.br')).sort();
 }
 
 export function precacheOf(outDir: string): Precache {

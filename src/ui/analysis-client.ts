@@ -4,14 +4,15 @@
  * budget cannot be interrupted (it may be inside one long synchronous step), so it is terminated and a
  * fresh one started; the editor never waits for any of this.
  */
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
+import type { RuleOverrides } from './rule-selection';
+import { startWorker, type StartedWorker } from './worker-start';
 import type {
   AnalysisEvent,
   AnalysisWorkerApi,
   Explanation,
   Finding,
   ParseError,
-  Settings,
   TextChange,
   TextSync,
   TreeAnswer,
@@ -51,6 +52,10 @@ export interface AnalysisClientOptions {
   debounceMs: number;
   /** Longer texts are not analysed (src/ui/size-limit.ts). */
   maxChars: number;
+  /** The rule selection of the first run. */
+  selection: RuleOverrides;
+  /** A worker already started for this page (src/ui/worker-start.ts); otherwise the client starts one. */
+  firstWorker?: StartedWorker | null;
 }
 
 /** A crashing worker is restarted, but not forever: the same text would crash it again. */
@@ -65,33 +70,45 @@ export class AnalysisClient {
   /** A worker that never got ready will not get ready on a retry either (missing script, no module workers). */
   private everReady = false;
   private crashes = 0;
+  private firstWorker: StartedWorker | null;
 
   private latestRun = 0;
   /** The last run that completed: when it is the latest, its findings describe the text the worker holds. */
   private completedRun = 0;
   private latestFinished = true;
   private latestStartedAt: number | null = null;
-  /** Runs sent but not yet taken up by the worker, with the time they were sent. */
-  private readonly waiting = new Map<number, number>();
+  /**
+   * Runs sent but not yet taken up by the worker, with the time they were sent; null for those sent while
+   * the parser was still loading (their wait counts from the moment it is ready).
+   */
+  private readonly waiting = new Map<number, number | null>();
   private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   /** Edits since the last run; 'full' when the worker's copy of the text cannot be trusted. */
   private pendingChanges: TextChange[] | 'full' = 'full';
   private debounce: ReturnType<typeof setTimeout> | undefined;
-  /** The first run waits for the page to send the rule selection (it needs the rules the worker lists). */
   private runWanted = false;
-  private settings: Settings = {};
+  private selection: RuleOverrides;
   private oversized = false;
 
   constructor(
     private readonly source: TextSource,
     private readonly handlers: AnalysisHandlers,
     private readonly options: AnalysisClientOptions,
-  ) {}
+  ) {
+    this.selection = options.selection;
+    this.firstWorker = options.firstWorker ?? null;
+  }
 
-  /** Starts the worker; resolves with the engine's rules once the parser is loaded. */
+  /**
+   * Starts the worker and, right behind it, the first run: the worker analyses the text as soon as its
+   * parser is loaded, with no round trip through the page. Resolves with the engine's rules.
+   */
   start(): Promise<WorkerInfo> {
-    return this.boot();
+    const ready = this.boot();
+    this.runWanted = true;
+    this.send();
+    return ready;
   }
 
   /** Monaco content changes, in the order Monaco reports them; `null` when the whole text was replaced. */
@@ -103,8 +120,8 @@ export class AnalysisClient {
     this.debounce = setTimeout(() => this.send(), this.options.debounceMs);
   }
 
-  settingsChanged(settings: Settings): void {
-    this.settings = settings;
+  selectionChanged(selection: RuleOverrides): void {
+    this.selection = selection;
     this.runWanted = true;
     this.send();
   }
@@ -153,24 +170,24 @@ export class AnalysisClient {
     const generation = ++this.generation;
     this.workerReady = false;
     this.pendingChanges = 'full';
-    const worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'testsniff-analysis',
-    });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      if (generation === this.generation) this.crashed(event.message || 'the worker script failed');
-    });
-    this.worker = worker;
-    this.remote = Comlink.wrap<AnalysisWorkerApi>(worker);
-    const listener = Comlink.proxy((event: AnalysisEvent) => {
+    const started = this.firstWorker ?? startWorker(this.options.wasm);
+    this.firstWorker = null;
+    started.onEvent((event) => {
       if (generation === this.generation) this.receive(event);
     });
-    return this.remote.init(this.options.wasm, listener).then(
+    started.onError((message) => {
+      if (generation === this.generation) this.crashed(message);
+    });
+    this.worker = started.worker;
+    this.remote = started.remote;
+    return started.ready.then(
       (info) => {
         if (generation === this.generation) {
           this.workerReady = true;
           this.everReady = true;
+          const now = performance.now();
+          for (const [run, sent] of this.waiting) if (sent === null) this.waiting.set(run, now);
+          this.armWatchdog();
           if (this.runWanted) this.send();
         }
         return info;
@@ -215,7 +232,7 @@ export class AnalysisClient {
     const text = this.source.text();
     if (text.length > this.options.maxChars) return this.refuse(text.length);
     this.oversized = false;
-    if (!this.workerReady || !this.remote) return; // boot() sends once the worker is ready
+    if (!this.remote) return; // no worker now (it could not start): the next boot() sends
     const remote = this.remote;
     const generation = this.generation;
     const run = ++this.latestRun;
@@ -227,11 +244,11 @@ export class AnalysisClient {
     this.runWanted = false;
     this.latestFinished = false;
     this.latestStartedAt = null;
-    this.waiting.set(run, performance.now());
+    this.waiting.set(run, this.workerReady ? performance.now() : null);
     this.handlers.runStarted(run, this.source.version());
     this.armWatchdog();
 
-    remote.analyse(run, sync, this.settings).then(
+    remote.analyse(run, sync, this.selection).then(
       (result) => {
         if (generation !== this.generation) return;
         this.waiting.delete(run);
@@ -246,7 +263,8 @@ export class AnalysisClient {
         this.armWatchdog();
       },
       (error: unknown) => {
-        if (generation !== this.generation) return;
+        // Before the parser is ready, a failure is the parser's: start() reports it.
+        if (generation !== this.generation || !this.workerReady) return;
         this.waiting.delete(run);
         this.pendingChanges = 'full';
         if (run === this.latestRun) {
@@ -300,7 +318,8 @@ export class AnalysisClient {
   private armWatchdog(): void {
     clearTimeout(this.watchdog);
     if (this.latestFinished) return;
-    const since = this.waiting.size > 0 ? Math.min(...this.waiting.values()) : this.latestStartedAt;
+    const stamped = [...this.waiting.values()].filter((sent): sent is number => sent !== null);
+    const since = stamped.length > 0 ? Math.min(...stamped) : this.waiting.size > 0 ? null : this.latestStartedAt;
     if (since === null) return;
     const remaining = since + this.options.budgetMs - performance.now();
     this.watchdog = setTimeout(() => {

@@ -1,14 +1,14 @@
 /**
- * The playground starts here. This entry stays small on purpose: it restores the state and starts the
- * analysis worker first, so that the parser loads and the first text is analysed while the much larger
- * editor bundle (Monaco) is still being fetched and evaluated. The workbench joins when it is ready.
+ * The playground starts here. This entry stays small on purpose: the analysis worker was started even
+ * before it (src/ui/worker-start.ts); it restores the state and sends the first text to the worker, so
+ * that the parser loads and the text is analysed while the much larger editor bundle (Monaco) is still
+ * being fetched and evaluated. The workbench joins when it is ready.
  */
 import './trusted-types';
 import './styles.css';
 import './explain/explain.css';
 import { version as ENGINE_VERSION } from '../../package.json';
 import type { Finding, RuleMeta } from '../engine/types';
-import { WASM_PATHS, type WasmUrls } from '../worker/protocol';
 import { AnalysisClient, type ProblemKind, type TextSource } from './analysis-client';
 import { createDemoPanel, demoPanelElements } from './demo-panel';
 import { DEFAULT_DEMO, DEMOS, demoById } from './demos';
@@ -22,7 +22,7 @@ import { createLinkSync } from './link-sync';
 import { keptNotice, linkRefused, startNotices } from './notices';
 import { setupOffline } from './offline';
 import { decodePermalink, encodePermalink, PermalinkError, type SharedState } from './permalink';
-import { engineSettings, isRuleEnabled, NO_OVERRIDES, withRuleEnabled, type RuleOverrides } from './rule-selection';
+import { isRuleEnabled, NO_OVERRIDES, withRuleEnabled, type RuleOverrides } from './rule-selection';
 import { SelectionTracker } from './selection';
 import { setupShare, shareElements } from './share';
 import { MAX_ANALYSED_CHARS, NOT_ANALYSED, tooLargeReport } from './size-limit';
@@ -30,6 +30,7 @@ import { browserStorage, createStateSaver, LocalStore, normaliseCode, restoreSta
 import { createStatusLine } from './status';
 import { setupTheme } from './theme';
 import type { Workbench, WorkbenchHost } from './workbench';
+import { takeFirstWorker, wasmUrls } from './worker-start';
 
 /** A run may take this long once the worker has started it; `?budget=<ms>` overrides it (for tests). */
 const DEFAULT_BUDGET_MS = 10_000;
@@ -44,14 +45,6 @@ const params = new URLSearchParams(window.location.search);
 function budgetMs(): number {
   const requested = Number(params.get('budget'));
   return Number.isFinite(requested) && requested > 0 ? requested : DEFAULT_BUDGET_MS;
-}
-
-function wasmUrls(): WasmUrls {
-  const base = new URL(import.meta.env.BASE_URL, document.baseURI);
-  return {
-    runtimeWasm: new URL(WASM_PATHS.runtimeWasm, base).href,
-    grammarWasm: new URL(WASM_PATHS.grammarWasm, base).href,
-  };
 }
 
 /** The page's address with another fragment; embed mode's parameter is left out (links open the full page). */
@@ -83,13 +76,14 @@ const PARSER_ADVICE =
   'If you built the site yourself, run npm install (it copies the .wasm files into public/wasm/) and build again.';
 
 async function main(): Promise<void> {
-  // The editor (Monaco) is most of the page's code: start loading it first, while the rest is set up.
-  const workbenchModule = import('./workbench');
-  // A failed load is reported where it is awaited, below, not as an unhandled rejection in between.
-  workbenchModule.catch(() => undefined);
+  // This script runs as soon as it arrives (vite.config.ts makes it `async`): maybe before the page is parsed.
+  if (document.readyState === 'loading') await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  performance.mark('testsniff:main-start');
   const problems = createProblemBanner(byId('problems', HTMLElement));
   reportUncaughtErrors(problems);
-  setupOffline(problems);
+  /** Settles once the first findings are on screen, or once the page knows they will not come. */
+  let firstResultShown: () => void = () => undefined;
+  setupOffline(problems, new Promise<void>((resolve) => (firstResultShown = resolve)));
   const embed = params.get('embed') === '1';
   if (embed) document.documentElement.dataset.embed = 'true';
   const theme = setupTheme(byId('theme', HTMLSelectElement));
@@ -116,6 +110,8 @@ async function main(): Promise<void> {
   let rulesById = new Map<string, RuleMeta>();
   let workbench: Workbench | null = null;
   let runStartedAt = 0;
+  /** Marks (`testsniff:*`) time a cold load: see bench/browser.ts. */
+  let firstFindings = false;
   let parseErrorCount = 0;
   /** Counts text changes: a run's findings (and their fixes) belong to exactly one version. */
   let textVersion = 0;
@@ -202,6 +198,7 @@ async function main(): Promise<void> {
     if (!exact) return;
     reconcileSelection(exact);
     demoPanel.update(exact, rulesById);
+    if (workbench) firstResultShown();
     workbench?.settled();
     const waiters = settledWaiters;
     settledWaiters = [];
@@ -217,6 +214,8 @@ async function main(): Promise<void> {
         status.set('analyzing');
       },
       findings(run, findings, progress, doneLine) {
+        if (!firstFindings) performance.mark('testsniff:first-findings');
+        firstFindings = true;
         store.add(run, findings, doneLine);
         if (performance.now() - runStartedAt > PROGRESS_AFTER_MS) status.progress(progress);
         workbench?.render();
@@ -231,28 +230,35 @@ async function main(): Promise<void> {
         settled();
       },
       problem(kind, message) {
+        firstResultShown();
         problems.show({ key: 'analysis', message, ...ADVICE[kind] });
         status.set(kind === 'budget-exceeded' ? 'stopped' : 'error');
       },
       tooLarge(length, limit) {
         // Findings of an earlier, smaller text would sit on the wrong lines of this one.
         store.clear();
+        firstResultShown();
         workbench?.render();
         problems.show({ key: 'analysis', level: 'notice', ...tooLargeReport(length, limit) });
         status.set('stopped', 'Too large to analyse');
       },
     },
-    { wasm: wasmUrls(), budgetMs: budgetMs(), debounceMs: DEBOUNCE_MS, maxChars: MAX_ANALYSED_CHARS },
+    { wasm: wasmUrls(), budgetMs: budgetMs(), debounceMs: DEBOUNCE_MS, maxChars: MAX_ANALYSED_CHARS, selection: overrides, firstWorker: takeFirstWorker() },
   );
 
   const parserReady = client.start().then((info) => {
     performance.mark('testsniff:parser-ready');
     rules = info.rules;
     rulesById = new Map(rules.map((rule) => [rule.id, rule]));
-    client.settingsChanged(engineSettings(rules, overrides));
     return info;
   });
+  // The editor (Monaco) is most of the page's code (index.html preloads it): evaluating it holds the main
+  // thread for a long while, so the worker was started first (src/ui/worker-start.ts).
+  const workbenchModule = import('./workbench');
+  // A failed load is reported where it is awaited, below, not as an unhandled rejection in between.
+  workbenchModule.catch(() => undefined);
   parserReady.catch((error: unknown) => {
+    firstResultShown();
     status.set('error');
     problems.show({ key: 'parser', level: 'error', message: error instanceof Error ? error.message : String(error), advice: PARSER_ADVICE });
   });
@@ -275,7 +281,7 @@ async function main(): Promise<void> {
   const setOverrides = (next: RuleOverrides) => {
     overrides = next;
     workbench?.setOverrides(next);
-    if (rules.length > 0) client.settingsChanged(engineSettings(rules, overrides));
+    client.selectionChanged(overrides);
   };
 
   /** Code that needs no keeping: nothing, or a demo or docs example exactly as shipped. */
@@ -341,6 +347,10 @@ async function main(): Promise<void> {
   });
 
   const { mountWorkbench } = await workbenchModule;
+  performance.mark('testsniff:workbench-loaded');
+  // The worker's findings often arrived while the editor's code was being evaluated: a turn of the event
+  // loop takes them in first, so that the editor's first frame already shows their markers.
+  await new Promise((resolve) => setTimeout(resolve));
   const host: WorkbenchHost = {
     initialCode,
     theme,
@@ -359,7 +369,7 @@ async function main(): Promise<void> {
     rulesChanged(next) {
       overrides = next;
       stateChanged();
-      client.settingsChanged(engineSettings(rules, overrides));
+      client.selectionChanged(overrides);
     },
     findingChosen(finding) {
       selection.chosen(finding);

@@ -13,12 +13,20 @@ declare const __TESTSNIFF_SERVICE_WORKER__: boolean;
 /** Open pages look for a new deployment this often (browsers also look on every visit). */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
 
-export function setupOffline(problems: ProblemBanner): void {
+/**
+ * `firstResult` settles once the page shows its first findings (or gave up on them): precaching fetches
+ * and compiles every file of the site, which must not compete with the first load for the network, the
+ * server or the processor.
+ */
+export function setupOffline(problems: ProblemBanner, firstResult: Promise<unknown>): void {
   if (!__TESTSNIFF_SERVICE_WORKER__ || !('serviceWorker' in navigator)) return;
   const start = () => void register(problems).catch(() => undefined);
-  // After the page's own files: precaching must not compete with the first load.
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  const loaded = new Promise<void>((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', () => resolve(), { once: true });
+  });
+  // After the frame that shows the findings.
+  void Promise.allSettled([loaded, firstResult]).then(() => requestAnimationFrame(() => setTimeout(start)));
 }
 
 async function register(problems: ProblemBanner): Promise<void> {

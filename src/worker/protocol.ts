@@ -4,6 +4,7 @@
  */
 import type { Explanation, Finding, ParseError, RuleMeta, Settings } from '../engine';
 import type { SyntaxTreeRows } from '../engine/syntax-rows';
+import type { RuleOverrides } from '../ui/rule-selection';
 
 export type { Explanation, Finding, ParseError, RuleMeta, Settings, SyntaxTreeRows };
 
@@ -54,7 +55,12 @@ export type RunStart = 'started' | 'needs-full-text';
 
 export interface AnalysisWorkerApi {
   init(urls: WasmUrls, listener: AnalysisListener): Promise<WorkerInfo>;
-  analyse(run: number, sync: TextSync, settings: Settings): RunStart;
+  /**
+   * Starts run `run` on the synchronised text with the user's rule selection (the worker turns it into
+   * engine settings: the page need not know the rules before its first run). May be sent before `init`
+   * has answered: it then waits for the parser.
+   */
+  analyse(run: number, sync: TextSync, selection: RuleOverrides): Promise<RunStart>;
   /**
    * The hard-coded secrets (SEC001) in a text, whatever the user's rule selection: the page asks before
    * it puts the code into a link. Runs on a separate document; the open one is left alone.

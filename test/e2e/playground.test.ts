@@ -247,6 +247,9 @@ describe.skipIf(availability !== 'available')('the playground in Chromium', () =
   test('a run over its time budget is stopped with a visible message; the editor stays usable', async () => {
     const { page } = await open('?budget=1');
     const notice = page.locator('#problems [data-problem="analysis"]');
+    // The first run may finish before the page even hears that the parser is ready (the worker starts it
+    // on its own): a longer text makes sure a run is still going when its budget runs out.
+    await pasteAsUser(page, SLEEPY_TEST.repeat(300));
     await notice.waitFor();
     expect(await notice.textContent()).toContain('longer than');
     await expect.poll(() => page.locator('#status').getAttribute('data-status')).toBe('stopped');
