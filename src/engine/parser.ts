@@ -7,8 +7,11 @@ import { Language, Parser } from 'web-tree-sitter';
 export interface ParserOptions {
   /** Where `web-tree-sitter.wasm` lives (browser). Node finds it beside the package by itself. */
   runtimeWasm?: string | URL;
-  /** `tree-sitter-python.wasm`: a URL, a path (Node) or the bytes. */
-  grammarWasm?: string | URL | Uint8Array;
+  /**
+   * `tree-sitter-python.wasm`: a URL, a path (Node) or the bytes - or a promise of the bytes, so that a
+   * worker can download the grammar while the runtime starts instead of after it.
+   */
+  grammarWasm?: string | URL | Uint8Array | Promise<Uint8Array>;
 }
 
 // Kept in a variable so that bundlers do not try to resolve it: the worker passes explicit URLs.
@@ -28,10 +31,12 @@ function initRuntime(options: ParserOptions): Promise<void> {
 }
 
 export async function loadPython(options: ParserOptions = {}): Promise<Language> {
+  const grammarLoading = options.grammarWasm ?? new URL(DEFAULT_GRAMMAR, import.meta.url);
+  // A rejected download must not go unhandled while the runtime starts: it is reported below.
+  if (grammarLoading instanceof Promise) grammarLoading.catch(() => undefined);
   await initRuntime(options);
-  const grammar = options.grammarWasm ?? new URL(DEFAULT_GRAMMAR, import.meta.url);
   try {
-    return await Language.load(grammar);
+    return await Language.load(await grammarLoading);
   } catch (error) {
     throw new Error(`Could not load the Python grammar (tree-sitter-python.wasm): ${String(error)}`);
   }
