@@ -1,9 +1,27 @@
-/** Run by bench.ts in a process of its own: checks every file of a folder, then prints its peak RSS (MB). */
-import { createEngine } from '../src/engine';
-import { pythonFiles, read } from './corpus';
+/**
+ * Preloaded into the CLI by bench.ts (`node --import tsx --import ./bench/memory-probe.ts src/cli/bin.ts ...`):
+ * when the process exits, writes its peak resident memory in MB, worker threads included, to the file
+ * named by TESTSNIFF_PEAK_RSS_FILE.
+ *
+ * It reads VmHWM, the high-water mark of this process's own memory, rather than getrusage's maxRSS: on
+ * Linux a spawned child's maxRSS starts at its parent's resident size (the forked copy of the parent is
+ * counted before exec replaces it), so a probe spawned by a 400 MB benchmark process reported 400 MB
+ * whatever it did itself. That, not CPU load, is why the earlier in-process probe said 429 MB in the
+ * full benchmark run and 204 MB when run alone.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
-const engine = await createEngine();
-let findings = 0;
-for (const file of pythonFiles(process.argv[2]!)) findings += engine.check(read(file)).length;
-// maxRSS is in kilobytes.
-console.log(JSON.stringify({ peakRssMb: process.resourceUsage().maxRSS / 1024, findings }));
+function peakRssMb(): number {
+  try {
+    const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kilobytes) return Number(kilobytes) / 1024;
+  } catch {
+    // Not Linux: fall through to getrusage (in kilobytes), subject to the caveat above.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+const target = process.env.TESTSNIFF_PEAK_RSS_FILE;
+// (Worker threads that inherit this preload must not write: the process's figure is the main thread's.)
+if (target && isMainThread) process.on('exit', () => writeFileSync(target, String(peakRssMb())));

@@ -4,7 +4,7 @@ import { jsonReport, reviewReport, sarifReport, textReport, type FileReport } fr
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { checkFile, ReadError } from './check-file';
 import { collectPythonFiles } from './files';
-import { checkInPool, poolSize } from './pool';
+import { poolSize, WorkerPool } from './pool';
 
 /** Below this many files, starting threads costs more than it saves. */
 const POOL_THRESHOLD = 16;
@@ -26,7 +26,19 @@ function render(options: CliOptions, engine: Engine, files: FileReport[]): strin
   }
 }
 
-export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+/**
+ * Runs the command line. `pool`: workers started early by bin.ts for a folder; used if the files are
+ * many enough, closed in any case.
+ */
+export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, pool?: WorkerPool): Promise<number> {
+  try {
+    return await runWith(argv, out, err, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function runWith(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, pool: WorkerPool | undefined): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -62,8 +74,8 @@ export async function run(argv: readonly string[], out: (text: string) => void, 
   try {
     const paths = await collectPythonFiles(options.paths);
     const threads = poolSize(paths.length);
-    if (paths.length >= POOL_THRESHOLD && threads > 1) reports.push(...(await checkInPool(paths, settings, threads)));
-    else for (const path of paths) reports.push(await checkFile(engine, path, settings));
+    if (paths.length >= POOL_THRESHOLD && threads > 1) reports.push(...(await (pool ?? new WorkerPool(threads - 1)).check(paths, settings, engine)));
+    else for (const path of paths) reports.push(checkFile(engine, path, settings));
   } catch (error) {
     if (error instanceof ReadError) {
       err(`testsniff: ${error.message}\n`);
