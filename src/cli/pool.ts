@@ -66,10 +66,6 @@ export class WorkerPool {
     this.exits = this.workers.map((worker) => new Promise<void>((resolve) => worker.on('error', () => {}).once('exit', () => resolve())));
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   /**
    * Checks `paths` on the workers and on this thread, with `engine`. A file that could not be checked on
    * a worker (an error, or the worker died) is checked again here at the end, in path order: so a run
