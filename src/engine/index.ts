@@ -278,9 +278,6 @@ class Document implements Doc {
     // A stale memo is still a sound base: planning compares its texts with the current ones.
     const memo = this.memo;
     const plan = memo ? planReuse(memo, ruleKey, chunks, text) : null;
-    // Judging a class as a whole is learned by watching the rules (see FileStateObserver): a visitor of the
-    // class node itself always runs, so it may read the whole class; only state it keeps for later counts.
-    const classWide: ReadonlySet<string> = new Set();
     if (memo && plan) {
       const local = rules.filter((rule) => !memo.fileRules.has(rule.meta.id));
       const whole = rules.filter((rule) => memo.fileRules.has(rule.meta.id));
@@ -300,7 +297,8 @@ class Document implements Doc {
         if (batch.index < 0) continue;
         const chunk = chunks[batch.index]!;
         const partial = plan.partial.get(batch.index);
-        const classRules = union(classWide, log.classStateRules.get(batch.index));
+        // Which rules judge a class as a whole is learned by watching them (see FileStateObserver in scope.ts).
+        const classRules: ReadonlySet<string> = log.classStateRules.get(batch.index) ?? new Set();
         if (partial && [...classRules].some((id) => !partial.classRules.has(id))) sound = false;
         const result = { findings: batch.findings, origins: batch.origins, classRules: partial?.classRules ?? classRules };
         const record = { ...recordOf(chunk, text, null, result), ...plan.outlines.get(batch.index) };
@@ -345,7 +343,7 @@ class Document implements Doc {
     chunks.forEach((chunk, index) => {
       const batch = pending[index];
       const local = (batch?.findings ?? []).filter((finding) => !fileRules.has(finding.rule));
-      const result = { findings: local, origins: batch?.origins ?? new Map(), classRules: union(classWide, log.classStateRules.get(index)) };
+      const result = { findings: local, origins: batch?.origins ?? new Map(), classRules: log.classStateRules.get(index) ?? new Set<string>() };
       records.push(recordOf(chunk, text, local.every((finding) => staysInside(finding, chunk)) ? local : null, result));
     });
     this.memo = { ruleKey, fileRules, questions: log.questions, facts, chunks: records };
@@ -407,10 +405,6 @@ class Document implements Doc {
 
 function hasModuleExit(rule: Rule): boolean {
   return `module${EXIT_SUFFIX}` in rule.visit;
-}
-
-function union(a: ReadonlySet<string>, b: ReadonlySet<string> | undefined): ReadonlySet<string> {
-  return b && b.size > 0 ? new Set([...a, ...b]) : a;
 }
 
 /** A reused class's member records, moved with it. */
